@@ -1,0 +1,46 @@
+"""Atomic file writes: a temp file in the target's directory, fsync, then rename.
+
+A reader sees the old file or the new one, never half of one; on any failure the temp file
+is removed and the target is left as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
+    """Open a binary temp file that replaces ``target`` when the block ends without error.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_write(path) as handle:
+    ...     _ = handle.write(b"Situn District")
+    >>> path.read_bytes()
+    b'Situn District'
+    """
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp).unlink()
+        raise
+
+
+def temp_path_beside(target: Path) -> Path:
+    """A fresh, unused path in ``target``'s directory for a file to be renamed onto it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    return Path(tmp)

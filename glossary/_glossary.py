@@ -1,0 +1,322 @@
+"""The Glossary: a layered term base, its cached index, and lookups by any name."""
+
+from __future__ import annotations
+
+import os
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
+from glossary._index import SCORE_TERM, Index, KeyRow, load_index
+from glossary._model import Entry, Hit, Kind, MatchKind, System
+from glossary._sources import discover, read_layers
+from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
+
+#: Environment variable naming the cache directory (empty: no cache, build in memory).
+CACHE_ENV = "GLOSSARY_CACHE_DIR"
+
+SCORE_EXACT_VARIANT = 97.0  # a term with other case-insensitive spelling differences
+SCORE_CHAR_VARIANT = 99.0  # a Chinese term with variant characters (台 for 臺)
+
+_MATCH_OF_ROW = {
+    "variant": MatchKind.VARIANT,
+    "script": MatchKind.SCRIPT,
+    "pinyin": MatchKind.PINYIN,
+}
+
+
+def default_cache_dir() -> Path | None:
+    """The index cache directory: ``$GLOSSARY_CACHE_DIR``, else the user cache directory."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("glossary", appauthor=False))
+
+
+class Glossary:
+    """A term base ready for lookups: the built-in one plus any files layered over it.
+
+    The term base is read, checked and compiled into an index on first use, and the index
+    is cached on disk, so later processes start in milliseconds.
+
+    Args:
+        termbases: Files or directories of YAML layered over the built-in term base, in
+            order; a later entry replaces an earlier one with the same id.
+        builtin: Include the built-in term base (default True).
+        prefer: The house style: which English term :meth:`english` picks. A list of
+            statuses (``preferred``), systems (``tongyong``, ``hanyu``, ``legacy``...) or
+            ``official``, tried in order.
+        cache_dir: Where to cache the index. Default: ``$GLOSSARY_CACHE_DIR`` or the user
+            cache directory; ``None`` keeps the index in memory.
+
+    >>> g = Glossary()
+    >>> g.get("Situn").english
+    'Xitun District'
+    >>> Glossary(prefer=("tongyong",)).english(g.get("西屯区"))
+    'Situn District'
+    """
+
+    def __init__(
+        self,
+        termbases: Iterable[str | Path] = (),
+        *,
+        builtin: bool = True,
+        prefer: Sequence[str] = ("preferred",),
+        cache_dir: str | Path | bool | None = True,
+    ) -> None:
+        self.termbases = tuple(Path(p) for p in termbases)
+        self.builtin = builtin
+        self.prefer = tuple(prefer)
+        if cache_dir is True:
+            self.cache_dir = default_cache_dir()
+        elif cache_dir is False or cache_dir is None:
+            self.cache_dir = None
+        else:
+            self.cache_dir = Path(cache_dir)
+        self._index_obj: Index | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        layers = ["<builtin>"] if self.builtin else []
+        layers += [str(p) for p in self.termbases]
+        return f"Glossary({', '.join(layers)})"
+
+    # Pickling carries the configuration; the index is reopened from the cache on use.
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "termbases": self.termbases,
+            "builtin": self.builtin,
+            "prefer": self.prefer,
+            "cache_dir": self.cache_dir,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(  # type: ignore[misc]
+            state["termbases"],
+            builtin=state["builtin"],
+            prefer=state["prefer"],
+            cache_dir=state["cache_dir"],
+        )
+
+    @property
+    def index(self) -> Index:
+        """The compiled index, loaded or built on first use.
+
+        Raises:
+            TermBaseError: if the term base does not validate.
+        """
+        if self._index_obj is None:
+            with self._lock:
+                if self._index_obj is None:
+                    from glossary import __version__
+
+                    files, issues = read_layers(discover(self.termbases, builtin=self.builtin))
+                    self._index_obj = load_index(
+                        files, issues, cache_dir=self.cache_dir, version=__version__
+                    )
+        return self._index_obj
+
+    # -- entries by id ------------------------------------------------------------------
+
+    def __getitem__(self, ident: str) -> Entry:
+        n = self.index.number(ident)
+        if n is None:
+            raise KeyError(ident)
+        return self.index.entry(n)
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.index.number(ident) is not None
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.index)
+
+    def english(self, entry: Entry) -> str:
+        """The English name of ``entry`` in this glossary's house style (``prefer``)."""
+        return entry.english_for(self.prefer).text
+
+    def parent_of(self, entry: Entry) -> Entry | None:
+        """The entry's parent entry, if it has one in this term base."""
+        if entry.parent is None:
+            return None
+        n = self.index.number(entry.parent)
+        return None if n is None else self.index.entry(n)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        fuzzy: bool = True,
+        score_cutoff: float = 75.0,
+        kinds: Iterable[Kind | str] | None = None,
+    ) -> list[Hit]:
+        """Every entry the query could mean, best first.
+
+        The query may be any English term (case, spaces, hyphens, apostrophes, diacritics
+        and the generic word do not matter), Chinese in Traditional or Simplified with or
+        without its suffix, Hanyu Pinyin with tone marks, tone numbers or none, an entry
+        id, or a near miss (typo), which is tried only when nothing else matches.
+
+        Args:
+            query: The name to look up.
+            limit: At most this many hits.
+            fuzzy: Try near misses when nothing matches exactly.
+            score_cutoff: The lowest fuzzy score (0-100) to accept.
+            kinds: Only entries of these kinds.
+
+        Raises:
+            QueryError: if the query is empty.
+            TermNotFound: if nothing matches; its ``suggestions`` hold the closest entries.
+
+        >>> [h.entry.id for h in Glossary().lookup("Xinyi District")]
+        ['keelung-city-xinyi', 'taipei-city-xinyi']
+        >>> hit = Glossary().lookup("Shidng")[0]
+        >>> hit.entry.english, hit.match.value, round(hit.score)
+        ('Shiding District', 'fuzzy', 92)
+        """
+        text = _clean(query)
+        wanted = {Kind(k) for k in kinds} if kinds is not None else None
+        hits = self._exact(text)
+        if not hits and fuzzy:
+            hits = self._fuzzy(text, limit=limit, score_cutoff=score_cutoff)
+        if wanted is not None:
+            hits = [h for h in hits if h.entry.kind in wanted]
+        if not hits:
+            raise TermNotFound(query, self.suggest(query))
+        return hits[:limit]
+
+    def get(self, query: str, *, parent: str | None = None) -> Entry | None:
+        """The one entry a query names exactly (no typos), or None.
+
+        Args:
+            query: As for :meth:`lookup`.
+            parent: Keep only entries whose parent (or any ancestor) has this id.
+
+        Raises:
+            AmbiguousTerm: if several entries match equally well; pass ``parent``.
+
+        >>> Glossary().get("信義區", parent="keelung-city").id
+        'keelung-city-xinyi'
+        >>> Glossary().get("Atlantis") is None
+        True
+        """
+        text = _clean(query)
+        hits = self._exact(text)
+        if parent is not None:
+            hits = [h for h in hits if parent in self._ancestors(h.entry)]
+        if not hits:
+            return None
+        best = [h for h in hits if h.score == hits[0].score]
+        if len(best) > 1:
+            raise AmbiguousTerm(query, [h.entry for h in best])
+        return best[0].entry
+
+    def suggest(self, query: str, *, limit: int = 3) -> list[Hit]:
+        """The closest entries to a query that matched nothing (low fuzzy cutoff)."""
+        try:
+            text = _clean(query)
+        except QueryError:
+            return []
+        return self._fuzzy(text, limit=limit, score_cutoff=50.0)
+
+    def _ancestors(self, entry: Entry) -> list[str]:
+        out: list[str] = []
+        current: Entry | None = entry
+        while current is not None and current.parent and current.parent not in out:
+            out.append(current.parent)
+            current = self.parent_of(current)
+        return out
+
+    def _exact(self, text: str) -> list[Hit]:
+        index = self.index
+        best: dict[int, Hit] = {}
+        n = index.number(text)
+        if n is not None:
+            best[n] = Hit(index.entry(n), MatchKind.EXACT, SCORE_TERM, text)
+        if has_cjk(text):
+            key = chinese_key(text)
+            rows = index.rows(key)
+            converted = False
+            if not rows:
+                from glossary._script import to_traditional
+
+                traditional = chinese_key(to_traditional(text))
+                if traditional != key:
+                    rows = index.rows(traditional)
+                    converted = True
+            for row in rows:
+                self._keep(best, row, _cjk_match(text, row, converted))
+        else:
+            key = latin_key(text)
+            rows = index.rows(key) if key else []
+            toneless = strip_tone_numbers(key)
+            if not rows and toneless != key:
+                rows = index.rows(toneless)
+            for row in rows:
+                self._keep(best, row, _latin_match(text, row))
+        return sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
+
+    def _keep(self, best: dict[int, Hit], row: KeyRow, how: tuple[MatchKind, float]) -> None:
+        match, score = how
+        old = best.get(row.n)
+        if old is None or score > old.score:
+            system = System(row.system) if row.system else None
+            best[row.n] = Hit(self.index.entry(row.n), match, score, row.term, system)
+
+    def _fuzzy(self, text: str, *, limit: int, score_cutoff: float) -> list[Hit]:
+        from rapidfuzz import fuzz, process
+
+        latin, latin_n, cjk, cjk_n = self.index.fuzzy_choices()
+        if has_cjk(text):
+            key, choices, numbers = chinese_key(text), cjk, cjk_n
+        else:
+            key, choices, numbers = strip_tone_numbers(latin_key(text)), latin, latin_n
+        if not key:
+            return []
+        found = process.extract(
+            key, choices, scorer=fuzz.ratio, limit=limit * 8, score_cutoff=score_cutoff
+        )
+        best: dict[int, Hit] = {}
+        for choice, score, position in found:
+            n = numbers[position]
+            if n not in best or score > best[n].score:
+                best[n] = Hit(self.index.entry(n), MatchKind.FUZZY, float(score), choice)
+        hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
+        return hits[:limit]
+
+
+def _clean(query: str) -> str:
+    text = unicodedata.normalize("NFC", query).strip()
+    if not text:
+        raise QueryError("the query is empty")
+    return text
+
+
+def _latin_match(text: str, row: KeyRow) -> tuple[MatchKind, float]:
+    if row.match == "term":
+        if text.casefold() == row.term.casefold():
+            return MatchKind.EXACT, SCORE_TERM
+        return MatchKind.VARIANT, SCORE_EXACT_VARIANT
+    return _MATCH_OF_ROW[row.match], row.score
+
+
+def _cjk_match(text: str, row: KeyRow, converted: bool) -> tuple[MatchKind, float]:
+    if converted:
+        return MatchKind.SCRIPT, row.score - 2
+    if row.match == "term":
+        if text == row.term:
+            return MatchKind.EXACT, SCORE_TERM
+        return MatchKind.SCRIPT, SCORE_CHAR_VARIANT
+    if row.match == "variant" and text != row.term and chinese_key(text) != text:
+        return MatchKind.SCRIPT, row.score - 1
+    return _MATCH_OF_ROW[row.match], row.score

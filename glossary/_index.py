@@ -1,0 +1,301 @@
+"""The compiled index: every key a lookup needs, in an SQLite file cached on disk.
+
+Building reads the YAML, computes the derived forms (Simplified Chinese, names without
+their generic word, Hanyu Pinyin readings) and writes one row per (key, entry). The file is
+named by a hash of the term base files' bytes, the package version and the index format, so
+a changed term base gets a new file and a stale one is never read. It is written to a temp
+file and renamed into place, so a reader never sees half of one and two processes building
+at once both end with a good file. A lookup opens it read-only and asks for one key: its
+cost does not grow with the term base.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from glossary._errors import CacheError, Issue
+from glossary._fsutil import temp_path_beside
+from glossary._model import Entry, System
+from glossary._sources import SourceFile, content_hash
+from glossary._text import chinese_key, latin_key
+
+#: Bump when the schema or the way keys are derived changes.
+FORMAT_VERSION = "1"
+
+#: Generic words a place name may be written with or without ("Situn" for Situn District).
+GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
+#: Chinese suffixes of the same kind (西屯 for 西屯區); stripped only if two characters remain.
+GENERIC_ZH = ("列嶼", "群島", "區", "鄉", "鎮", "市", "縣")
+
+#: Scores of the kinds of keys; a lookup turns "term" into exact (100) or variant.
+SCORE_TERM = 100.0
+SCORE_SCRIPT = 98.0
+SCORE_VARIANT = 95.0
+SCORE_PINYIN = 90.0
+
+#: How many index files to keep in the cache directory (older ones are removed).
+KEEP_FILES = 8
+
+
+class KeyRow(NamedTuple):
+    """One row of the keys table: a key and the entry (by number) it leads to."""
+
+    key: str
+    n: int
+    match: str  # "term", "variant", "script" or "pinyin"
+    score: float
+    term: str
+    system: str | None
+
+
+def strip_generic_en(term: str) -> str | None:
+    """``Situn`` for ``Situn District``; None if the term has no generic word.
+
+    >>> strip_generic_en("Situn District"), strip_generic_en("Liu Shyh-fang")
+    ('Situn', None)
+    """
+    for word in GENERIC_EN:
+        if term.endswith(" " + word) and len(term) > len(word) + 2:
+            return term[: -len(word) - 1].rstrip()
+    return None
+
+
+def strip_generic_zh(term: str) -> str | None:
+    """``西屯`` for ``西屯區``; None if no suffix or fewer than two characters would remain.
+
+    >>> strip_generic_zh("西屯區"), strip_generic_zh("東區")
+    ('西屯', None)
+    """
+    for suffix in GENERIC_ZH:
+        if term.endswith(suffix) and len(term) - len(suffix) >= 2:
+            return term[: -len(suffix)]
+    return None
+
+
+def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
+    """Every key under which ``entry`` (numbered ``n``) can be found."""
+    from glossary._script import to_simplified
+    from glossary.romanize import hanyu
+
+    for term in entry.en:
+        system = str(term.system) if term.system else None
+        yield KeyRow(latin_key(term.text), n, "term", SCORE_TERM, term.text, system)
+        bare = strip_generic_en(term.text)
+        if bare:
+            yield KeyRow(latin_key(bare), n, "variant", SCORE_VARIANT, term.text, system)
+    chinese = [t.text for t in entry.zh]
+    forms: list[tuple[str, str, float]] = [(t, "term", SCORE_TERM) for t in chinese]
+    for text in chinese:
+        bare = strip_generic_zh(text)
+        if bare:
+            forms.append((bare, "variant", SCORE_VARIANT))
+    if entry.gloss:
+        forms.append((entry.gloss, "variant", SCORE_VARIANT))
+    for text, match, score in forms:
+        yield KeyRow(chinese_key(text), n, match, score, text, None)
+        simplified = to_simplified(text)
+        if simplified != text:
+            yield KeyRow(chinese_key(simplified), n, "script", score - 2, text, None)
+        reading = latin_key(hanyu(text))
+        if reading:
+            yield KeyRow(
+                reading, n, "pinyin", SCORE_PINYIN - (SCORE_TERM - score), text, str(System.HANYU)
+            )
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+CREATE TABLE keys(
+    key TEXT NOT NULL, n INTEGER NOT NULL, match TEXT NOT NULL, score REAL NOT NULL,
+    term TEXT NOT NULL, system TEXT
+);
+"""
+
+
+def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> None:
+    conn.executescript(_SCHEMA)
+    conn.executemany(
+        "INSERT INTO entries(n, id, data) VALUES (?, ?, ?)",
+        (
+            (n, e.id, json.dumps(e.to_dict(), ensure_ascii=False, separators=(",", ":")))
+            for n, e in enumerate(entries)
+        ),
+    )
+    best: dict[tuple[str, int], KeyRow] = {}
+    for n, entry in enumerate(entries):
+        for row in entry_keys(entry, n):
+            if not row.key:
+                continue
+            old = best.get((row.key, n))
+            if old is None or row.score > old.score:
+                best[(row.key, n)] = row
+    conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", best.values())
+    conn.execute("CREATE INDEX keys_key ON keys(key)")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("format", FORMAT_VERSION), ("hash", digest), ("entries", str(len(entries)))],
+    )
+    conn.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexInfo:
+    """Where an index lives and what it holds."""
+
+    path: Path | None  # None when built in memory
+    digest: str
+    entries: int
+    built: bool  # True if this process built it, False if read from the cache
+
+
+class Index:
+    """A read-only view of a compiled index."""
+
+    def __init__(self, conn: sqlite3.Connection, info: IndexInfo) -> None:
+        self._conn = conn
+        self.info = info
+        self._entries: dict[int, Entry] = {}
+        self._fuzzy: tuple[list[str], list[int], list[str], list[int]] | None = None
+
+    def rows(self, key: str) -> list[KeyRow]:
+        """The rows stored under ``key``."""
+        cursor = self._conn.execute(
+            "SELECT key, n, match, score, term, system FROM keys WHERE key = ?", (key,)
+        )
+        return [KeyRow(*row) for row in cursor.fetchall()]
+
+    def entry(self, n: int) -> Entry:
+        """The entry numbered ``n`` (decoded once, then kept)."""
+        entry = self._entries.get(n)
+        if entry is None:
+            row = self._conn.execute("SELECT data FROM entries WHERE n = ?", (n,)).fetchone()
+            entry = Entry.from_dict(json.loads(row[0]))
+            self._entries[n] = entry
+        return entry
+
+    def number(self, ident: str) -> int | None:
+        """The number of the entry with id ``ident``, or None."""
+        row = self._conn.execute("SELECT n FROM entries WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def __len__(self) -> int:
+        return self.info.entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        for n in range(self.info.entries):
+            yield self.entry(n)
+
+    def fuzzy_choices(self) -> tuple[list[str], list[int], list[str], list[int]]:
+        """All keys for fuzzy matching: (latin keys, their entries, Chinese keys, theirs)."""
+        if self._fuzzy is None:
+            latin: list[str] = []
+            latin_n: list[int] = []
+            cjk: list[str] = []
+            cjk_n: list[int] = []
+            for key, n in self._conn.execute("SELECT key, n FROM keys WHERE match != 'script'"):
+                if key.isascii():
+                    latin.append(key)
+                    latin_n.append(n)
+                else:
+                    cjk.append(key)
+                    cjk_n.append(n)
+            self._fuzzy = (latin, latin_n, cjk, cjk_n)
+        return self._fuzzy
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _open_cached(path: Path, digest: str) -> Index | None:
+    """Open a cached index read-only; None if it is missing, stale or corrupt."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("format") != FORMAT_VERSION or meta.get("hash") != digest:
+                conn.close()
+                return None
+            return Index(conn, IndexInfo(path, digest, int(meta["entries"]), built=False))
+        except (sqlite3.DatabaseError, KeyError, ValueError):
+            conn.close()
+            return None
+    except sqlite3.Error:
+        return None
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    with contextlib.suppress(OSError):
+        files = sorted(
+            directory.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in files[KEEP_FILES:]:
+            if old != keep:
+                old.unlink(missing_ok=True)
+
+
+def load_index(
+    files: Sequence[SourceFile],
+    read_issues: Sequence[Issue],
+    *,
+    cache_dir: Path | None,
+    version: str,
+) -> Index:
+    """The index for these files: from the cache if there, else built (and cached).
+
+    Raises:
+        TermBaseError: if the files do not validate.
+    """
+    digest = content_hash(files, FORMAT_VERSION, version, *(str(i) for i in read_issues))
+    path = cache_dir / f"index-{digest[:32]}.sqlite" if cache_dir is not None else None
+    if path is not None:
+        cached = _open_cached(path, digest)
+        if cached is not None:
+            return cached
+
+    from glossary._termbase import TermBase
+
+    termbase = TermBase.from_files(files, read_issues)
+    entries = list(termbase)
+    if path is not None:
+        try:
+            return _build_file(path, entries, digest)
+        except (OSError, sqlite3.Error, CacheError):
+            pass  # an unwritable cache is no reason to fail: build in memory instead
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill(conn, entries, digest)
+    return Index(conn, IndexInfo(None, digest, len(entries), built=True))
+
+
+def _build_file(path: Path, entries: Sequence[Entry], digest: str) -> Index:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path_beside(path)
+    try:
+        tmp.unlink()
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            _fill(conn, entries, digest)
+        finally:
+            conn.close()
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _prune(path.parent, path)
+    index = _open_cached(path, digest)
+    if index is None:
+        raise CacheError(f"the index just written could not be read back: {path}")
+    return Index(index._conn, IndexInfo(path, digest, index.info.entries, built=True))

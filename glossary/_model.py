@@ -1,0 +1,283 @@
+"""Plain typed data: entries, terms, hits and their enumerations.
+
+Nothing here knows about files, indexes or the command line. Enumerations are
+:class:`~enum.StrEnum`, so the strings in YAML, on the command line and in JSON are the
+enumeration values themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """Administrative status of a term, as in TBX (``preferredTerm-admn-sts`` ...)."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+
+class Kind(StrEnum):
+    """What sort of thing an entry names."""
+
+    MUNICIPALITY = (
+        "municipality"  # 直轄市: Taipei, New Taipei, Taoyuan, Taichung, Tainan, Kaohsiung
+    )
+    COUNTY = "county"  # 縣
+    CITY = "city"  # 市 under the province: Keelung, Hsinchu, Chiayi
+    COUNTY_CITY = "county-city"  # 縣轄市: a city under a county (Zhubei City, Hsinchu County)
+    URBAN_TOWNSHIP = "urban-township"  # 鎮
+    TOWNSHIP = "township"  # 鄉 (rural and mountain indigenous townships)
+    DISTRICT = "district"  # 區 of a municipality or city
+    VILLAGE = "village"  # 村, 里
+    ROAD = "road"
+    ISLAND = "island"  # an island or a group of islands
+    LANDMARK = "landmark"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    AGENCY = "agency"  # a government body
+    PARTY = "party"
+    EVENT = "event"
+    OTHER = "other"
+
+
+#: Kinds that are places and may have a place as parent.
+PLACE_KINDS = frozenset(
+    {
+        Kind.MUNICIPALITY,
+        Kind.COUNTY,
+        Kind.CITY,
+        Kind.COUNTY_CITY,
+        Kind.URBAN_TOWNSHIP,
+        Kind.TOWNSHIP,
+        Kind.DISTRICT,
+        Kind.VILLAGE,
+        Kind.ROAD,
+        Kind.ISLAND,
+        Kind.LANDMARK,
+    }
+)
+
+
+class System(StrEnum):
+    """The spelling system an English term follows."""
+
+    HANYU = "hanyu"  # Hanyu Pinyin, official in Taiwan since 2009
+    TONGYONG = "tongyong"  # Tongyong Pinyin (2002), official 2002-2008
+    WADE_GILES = "wade-giles"
+    MPS2 = "mps2"  # Mandarin Phonetic Symbols II
+    GWOYEU = "gwoyeu"  # Gwoyeu Romatzyh
+    LEGACY = "legacy"  # a customary spelling that follows no one system (Keelung, Tamsui)
+    HOKKIEN = "hokkien"  # Taiwanese Hokkien
+    HAKKA = "hakka"
+    INDIGENOUS = "indigenous"  # from a Formosan language
+    PERSONAL = "personal"  # the spelling a person chose for their own name
+    TRANSLATION = "translation"  # translated, not transliterated (Ministry of the Interior)
+
+
+class MatchKind(StrEnum):
+    """How a query or a span of text matched an entry."""
+
+    EXACT = "exact"  # a term of the entry, letter for letter (case aside)
+    VARIANT = (
+        "variant"  # a term with other spacing, hyphens, apostrophes, diacritics or generic word
+    )
+    SCRIPT = "script"  # the Chinese in another script (Simplified) or variant character (台/臺)
+    PINYIN = "pinyin"  # the Hanyu Pinyin reading of the entry's Chinese
+    FUZZY = "fuzzy"  # a near miss (typo), scored by rapidfuzz
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One name of an entry in one language.
+
+    Attributes:
+        text: The term as written (``Situn District``, ``西屯區``).
+        status: Preferred, admitted, deprecated or forbidden.
+        system: The romanization or naming system it follows (English terms only).
+        official: True if this is the form the government publishes.
+        note: Free text for curators and translators.
+    """
+
+    text: str
+    status: Status = Status.PREFERRED
+    system: System | None = None
+    official: bool = False
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The term as a JSON-ready dict, leaving out empty optional fields."""
+        out: dict[str, Any] = {"term": self.text, "status": str(self.status)}
+        if self.system is not None:
+            out["system"] = str(self.system)
+        if self.official:
+            out["official"] = True
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Term:
+        """The inverse of :meth:`to_dict`."""
+        system = data.get("system")
+        return cls(
+            text=data["term"],
+            status=Status(data.get("status", "preferred")),
+            system=System(system) if system else None,
+            official=bool(data.get("official", False)),
+            note=data.get("note", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One concept (a place, a person, an agency) with its terms in each language.
+
+    Attributes:
+        id: Stable identifier; never changes when a name does.
+        kind: What sort of thing this is.
+        zh: Chinese terms, Traditional as used in Taiwan; the first preferred one is canonical.
+        en: English terms, each with its status and system.
+        source: Where the facts come from.
+        parent: The id of the place this one belongs to, if any.
+        gloss: The short Chinese form that goes in a gloss (西屯 in ``Situn District (西屯)``).
+        note: Free text for curators and translators.
+        definition: A one-sentence definition.
+        since: When the name or thing began (ISO date or year), if known.
+        until: When it ended, if it has.
+        tags: Free labels for selecting subsets.
+    """
+
+    id: str
+    kind: Kind
+    zh: tuple[Term, ...]
+    en: tuple[Term, ...]
+    source: str
+    parent: str | None = None
+    gloss: str = ""
+    note: str = ""
+    definition: str = ""
+    since: str = ""
+    until: str = ""
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def chinese(self) -> str:
+        """The canonical Chinese term: the first preferred one, else the first.
+
+        >>> from glossary import Glossary
+        >>> Glossary()["taichung-city-xitun"].chinese
+        '西屯區'
+        """
+        return _first_preferred(self.zh).text
+
+    @property
+    def english(self) -> str:
+        """The English term the term base marks preferred (see :meth:`english_for`)."""
+        return _first_preferred(self.en).text
+
+    @property
+    def short_chinese(self) -> str:
+        """The Chinese that goes in a gloss: ``gloss`` if set, else the canonical term."""
+        return self.gloss or self.chinese
+
+    def english_for(self, prefer: tuple[str, ...] = ("preferred",)) -> Term:
+        """The English term a house style picks.
+
+        ``prefer`` lists choices in order; each is a status (``preferred``), a system
+        (``tongyong``, ``hanyu``, ``legacy``...) or ``official``. The first choice that some
+        non-deprecated term satisfies wins; if none does, the preferred term.
+
+        >>> from glossary import Glossary
+        >>> xitun = Glossary()["taichung-city-xitun"]
+        >>> xitun.english_for(("official",)).text
+        'Xitun District'
+        >>> xitun.english_for(("tongyong", "official")).text
+        'Situn District'
+        """
+        usable = [t for t in self.en if t.status in (Status.PREFERRED, Status.ADMITTED)]
+        for choice in prefer:
+            for term in usable:
+                if (
+                    term.status == choice
+                    or (term.system is not None and term.system == choice)
+                    or (choice == "official" and term.official)
+                ):
+                    return term
+        return _first_preferred(self.en)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as a JSON-ready dict (the inverse of :meth:`from_dict`)."""
+        out: dict[str, Any] = {"id": self.id, "kind": str(self.kind)}
+        if self.parent:
+            out["parent"] = self.parent
+        out["zh"] = [t.to_dict() for t in self.zh]
+        if self.gloss:
+            out["gloss"] = self.gloss
+        out["en"] = [t.to_dict() for t in self.en]
+        for name in ("note", "definition", "since", "until"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        if self.tags:
+            out["tags"] = list(self.tags)
+        out["source"] = self.source
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        """Build an entry from :meth:`to_dict` output."""
+        return cls(
+            id=data["id"],
+            kind=Kind(data["kind"]),
+            zh=tuple(Term.from_dict(t) for t in data["zh"]),
+            en=tuple(Term.from_dict(t) for t in data["en"]),
+            source=data["source"],
+            parent=data.get("parent"),
+            gloss=data.get("gloss", ""),
+            note=data.get("note", ""),
+            definition=data.get("definition", ""),
+            since=data.get("since", ""),
+            until=data.get("until", ""),
+            tags=tuple(data.get("tags", ())),
+        )
+
+
+def _first_preferred(terms: tuple[Term, ...]) -> Term:
+    for term in terms:
+        if term.status is Status.PREFERRED:
+            return term
+    return terms[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result of a lookup.
+
+    Attributes:
+        entry: The entry found.
+        match: How it matched.
+        score: 0-100; 100 is an exact match.
+        matched: The term or key of the entry that matched the query.
+        system: The romanization system of the matched spelling, where known.
+    """
+
+    entry: Entry
+    match: MatchKind
+    score: float
+    matched: str
+    system: System | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as a JSON-ready dict: the entry's fields plus how it matched."""
+        out = self.entry.to_dict()
+        out["match"] = str(self.match)
+        out["score"] = round(self.score, 1)
+        out["matched"] = self.matched
+        if self.system is not None:
+            out["matched_system"] = str(self.system)
+        return out

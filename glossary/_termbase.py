@@ -1,0 +1,572 @@
+"""Loading, validating and layering the YAML term base.
+
+A term base is a stack of *layers*: the built-in one first (unless turned off), then each
+path the user gives, a file or a directory of ``*.yaml`` files. Within a layer every id is
+unique; across layers a later entry replaces an earlier one with the same id.
+
+Validation reports every problem it finds, each located as ``path:line:col: field: message``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from glossary import _nodes
+from glossary._errors import Issue, Severity, TermBaseError
+from glossary._model import Entry, Kind, Status, System, Term
+from glossary._sources import SourceFile, discover, read_layers
+from glossary._text import CHINESE_PUNCTUATION, has_cjk, is_cjk, latin_key
+
+ENTRY_FIELDS = (
+    "id",
+    "kind",
+    "parent",
+    "zh",
+    "gloss",
+    "en",
+    "note",
+    "definition",
+    "since",
+    "until",
+    "tags",
+    "source",
+)
+REQUIRED_FIELDS = ("id", "kind", "zh", "en", "source")
+TERM_FIELDS = ("term", "status", "system", "official", "note")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DATE_PATTERN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An entry and where it was defined."""
+
+    entry: Entry
+    path: str
+    line: int
+    layer: int
+    parent_line: int = 0
+    en_lines: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Report:
+    """The result of validating a term base.
+
+    Attributes:
+        issues: Every error and warning found, in file order.
+        entries: The number of entries after layering.
+        files: The number of files read.
+    """
+
+    issues: list[Issue] = field(default_factory=list)
+    entries: int = 0
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Issue]:
+        """The issues that are errors."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """The issues that are warnings."""
+        return [i for i in self.issues if i.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return not self.errors
+
+
+def decode(source: SourceFile) -> tuple[str | None, list[Issue]]:
+    """Decode a file as UTF-8 (a BOM is allowed), locating the first invalid byte."""
+    data = source.data
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            Issue(
+                source.path,
+                line,
+                col,
+                "",
+                f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            )
+        ]
+
+
+class _EntryReader:
+    """Turns the nodes of one file into entries, collecting issues."""
+
+    def __init__(self, path: str, layer: int) -> None:
+        self.path = path
+        self.layer = layer
+        self.issues: list[Issue] = []
+
+    def error(self, node: _nodes.Node, fieldname: str, message: str) -> None:
+        self.issues.append(Issue(self.path, node.line, node.col, fieldname, message))
+
+    def read(self, root: _nodes.Node | None) -> list[Located]:
+        if root is None:
+            return []
+        if not isinstance(root, _nodes.Sequence):
+            self.error(root, "", "a term base file is a YAML list of entries ('- id: ...')")
+            return []
+        out = []
+        for item in root.items:
+            if not isinstance(item, _nodes.Mapping):
+                self.error(item, "", "each entry is a mapping of fields ('id: ...', 'kind: ...')")
+                continue
+            located = self.entry(item)
+            if located is not None:
+                out.append(located)
+        return out
+
+    def string(
+        self, node: _nodes.Node, fieldname: str, *, required: bool = True, latin: bool = False
+    ) -> str | None:
+        if not isinstance(node, _nodes.Scalar):
+            self.error(node, fieldname, "expected a string")
+            return None
+        value = node.value.strip()
+        if required and not value:
+            self.error(node, fieldname, "must not be empty")
+            return None
+        if latin and has_cjk(value):
+            self.error(node, fieldname, f"CJK characters in a Latin-script field: {value!r}")
+            return None
+        return value
+
+    def chinese(self, node: _nodes.Node, fieldname: str) -> str | None:
+        if not isinstance(node, _nodes.Scalar) or not node.value.strip():
+            self.error(node, fieldname, "expected a Chinese term")
+            return None
+        value = node.value.strip()
+        bad = [c for c in value if not is_cjk(c) and c not in CHINESE_PUNCTUATION]
+        if bad:
+            self.error(
+                node,
+                fieldname,
+                f"non-CJK text in a Chinese field: {value!r} (has {''.join(bad)!r})",
+            )
+            return None
+        return value
+
+    def entry(self, node: _nodes.Mapping) -> Located | None:
+        ok = True
+        for key, (keynode, _) in node.items.items():
+            if key not in ENTRY_FIELDS:
+                self.error(
+                    keynode, key, f"unknown field; expected one of: {', '.join(ENTRY_FIELDS)}"
+                )
+                ok = False
+        for name in REQUIRED_FIELDS:
+            if name not in node.items:
+                self.error(node, name, "missing required field")
+                ok = False
+        values: dict[str, Any] = {}
+        fields = {k: v for k, (_, v) in node.items.items()}
+
+        if "id" in fields:
+            ident = self.string(fields["id"], "id")
+            if ident is not None and not ID_PATTERN.fullmatch(ident):
+                self.error(
+                    fields["id"],
+                    "id",
+                    f"{ident!r} is not a valid id: use lower-case ASCII letters, digits and "
+                    "single hyphens (taichung-city-xitun)",
+                )
+                ident = None
+            ok &= ident is not None
+            values["id"] = ident
+        if "kind" in fields:
+            kind = self.string(fields["kind"], "kind")
+            if kind is not None and kind not in Kind.__members__.values():
+                self.error(
+                    fields["kind"],
+                    "kind",
+                    f"unknown kind {kind!r}; expected one of: {', '.join(Kind)}",
+                )
+                kind = None
+            ok &= kind is not None
+            values["kind"] = kind
+        if "parent" in fields:
+            parent = self.string(fields["parent"], "parent")
+            ok &= parent is not None
+            values["parent"] = parent
+        for name in ("note", "definition", "source"):
+            if name in fields:
+                value = self.string(fields[name], name)
+                ok &= value is not None
+                values[name] = value or ""
+        for name in ("since", "until"):
+            if name in fields:
+                value = self.string(fields[name], name)
+                if value is not None and not DATE_PATTERN.fullmatch(value):
+                    self.error(fields[name], name, f"{value!r} is not a date (YYYY[-MM[-DD]])")
+                    value = None
+                ok &= value is not None
+                values[name] = value or ""
+        if "gloss" in fields:
+            gloss = self.chinese(fields["gloss"], "gloss")
+            ok &= gloss is not None
+            values["gloss"] = gloss or ""
+        if "tags" in fields:
+            tags = self.tags(fields["tags"])
+            ok &= tags is not None
+            values["tags"] = tags or ()
+        zh = self.terms(fields["zh"], "zh", chinese=True) if "zh" in fields else None
+        en_lines: list[int] = []
+        en = (
+            self.terms(fields["en"], "en", chinese=False, lines=en_lines)
+            if "en" in fields
+            else None
+        )
+        ok &= zh is not None and en is not None
+        if not ok or zh is None or en is None:
+            return None
+        entry = Entry(
+            id=values["id"],
+            kind=Kind(values["kind"]),
+            zh=zh,
+            en=en,
+            source=values["source"],
+            parent=values.get("parent"),
+            gloss=values.get("gloss", ""),
+            note=values.get("note", ""),
+            definition=values.get("definition", ""),
+            since=values.get("since", ""),
+            until=values.get("until", ""),
+            tags=values.get("tags", ()),
+        )
+        parent_line = fields["parent"].line if "parent" in fields else 0
+        return Located(entry, self.path, node.line, self.layer, parent_line, tuple(en_lines))
+
+    def tags(self, node: _nodes.Node) -> tuple[str, ...] | None:
+        if not isinstance(node, _nodes.Sequence):
+            self.error(node, "tags", "expected a list of strings")
+            return None
+        out = []
+        for i, item in enumerate(node.items):
+            value = self.string(item, f"tags[{i}]")
+            if value is None:
+                return None
+            out.append(value)
+        return tuple(out)
+
+    def terms(
+        self, node: _nodes.Node, name: str, *, chinese: bool, lines: list[int] | None = None
+    ) -> tuple[Term, ...] | None:
+        if not isinstance(node, _nodes.Sequence) or not node.items:
+            self.error(node, name, "expected a non-empty list of terms")
+            return None
+        parsed: list[tuple[str, dict[str, Any], _nodes.Node]] = []
+        ok = True
+        for i, item in enumerate(node.items):
+            where = f"{name}[{i}]"
+            if isinstance(item, _nodes.Scalar):
+                text = (
+                    self.chinese(item, where) if chinese else self.string(item, where, latin=True)
+                )
+                if text is None:
+                    ok = False
+                    continue
+                parsed.append((text, {}, item))
+                continue
+            if not isinstance(item, _nodes.Mapping):
+                self.error(item, where, "expected a term or a mapping with 'term:'")
+                ok = False
+                continue
+            attrs: dict[str, Any] = {}
+            for key, (keynode, _value) in item.items.items():
+                if key not in TERM_FIELDS:
+                    self.error(
+                        keynode,
+                        f"{where}.{key}",
+                        f"unknown field; expected one of: {', '.join(TERM_FIELDS)}",
+                    )
+                    ok = False
+            if "term" not in item.items:
+                self.error(item, f"{where}.term", "missing required field")
+                ok = False
+                continue
+            termnode = item.items["term"][1]
+            text = (
+                self.chinese(termnode, f"{where}.term")
+                if chinese
+                else self.string(termnode, f"{where}.term", latin=True)
+            )
+            ok &= text is not None
+            ok &= self.term_attrs(item, where, attrs, chinese=chinese)
+            if text is not None:
+                parsed.append((text, attrs, item))
+        if not ok:
+            return None
+        explicit = [a.get("status") for _, a, _ in parsed]
+        preferred = [
+            n for (_, _, n), s in zip(parsed, explicit, strict=True) if s is Status.PREFERRED
+        ]
+        if len(preferred) > 1:
+            self.error(
+                preferred[1], name, "more than one preferred term; mark the others 'admitted'"
+            )
+            return None
+        out = []
+        for i, (text, attrs, item) in enumerate(parsed):
+            status = attrs.get("status")
+            if status is None:
+                status = Status.PREFERRED if i == 0 and not preferred else Status.ADMITTED
+            out.append(
+                Term(
+                    text=text,
+                    status=status,
+                    system=attrs.get("system"),
+                    official=attrs.get("official", False),
+                    note=attrs.get("note", ""),
+                )
+            )
+            if lines is not None:
+                lines.append(item.line)
+        return tuple(out)
+
+    def term_attrs(
+        self, item: _nodes.Mapping, where: str, attrs: dict[str, Any], *, chinese: bool
+    ) -> bool:
+        ok = True
+        for key in ("status", "system", "official", "note"):
+            if key not in item.items:
+                continue
+            node = item.items[key][1]
+            value = self.string(node, f"{where}.{key}")
+            if value is None:
+                ok = False
+                continue
+            if key == "status":
+                if value not in Status.__members__.values():
+                    self.error(
+                        node,
+                        f"{where}.status",
+                        f"unknown status {value!r}; expected one of: {', '.join(Status)}",
+                    )
+                    ok = False
+                else:
+                    attrs["status"] = Status(value)
+            elif key == "system":
+                if chinese:
+                    self.error(node, f"{where}.system", "a system applies to English terms only")
+                    ok = False
+                elif value not in System.__members__.values():
+                    self.error(
+                        node,
+                        f"{where}.system",
+                        f"unknown system {value!r}; expected one of: {', '.join(System)}",
+                    )
+                    ok = False
+                else:
+                    attrs["system"] = System(value)
+            elif key == "official":
+                if not (
+                    isinstance(node, _nodes.Scalar) and node.plain and value in ("true", "false")
+                ):
+                    self.error(node, f"{where}.official", "expected true or false")
+                    ok = False
+                else:
+                    attrs["official"] = value == "true"
+            else:
+                attrs["note"] = value
+        return ok
+
+
+def check_files(files: Sequence[SourceFile]) -> tuple[list[Located], list[Issue]]:
+    """Parse and check each file on its own: syntax, fields, values, sort order."""
+    from glossary._yaml import parse as parse_yaml  # imports PyYAML: only when parsing
+
+    located: list[Located] = []
+    issues: list[Issue] = []
+    for source in files:
+        text, problems = decode(source)
+        issues.extend(problems)
+        if text is None:
+            continue
+        root, problems = parse_yaml(text, source.path)
+        issues.extend(problems)
+        reader = _EntryReader(source.path, source.layer)
+        entries = reader.read(root)
+        issues.extend(reader.issues)
+        issues.extend(_check_sorted(entries))
+        located.extend(entries)
+    return located, issues
+
+
+def _check_sorted(entries: Sequence[Located]) -> Iterator[Issue]:
+    for before, after in itertools.pairwise(entries):
+        if after.entry.id < before.entry.id:
+            yield Issue(
+                after.path,
+                after.line,
+                3,
+                "id",
+                f"entries are sorted by id: {after.entry.id!r} should come before "
+                f"{before.entry.id!r} (line {before.line})",
+            )
+
+
+def layer_entries(located: Sequence[Located]) -> tuple[dict[str, Located], list[Issue]]:
+    """Merge entries by layer (later layers win by id) and check across files."""
+    issues: list[Issue] = []
+    seen: dict[tuple[int, str], Located] = {}
+    final: dict[str, Located] = {}
+    for item in located:
+        key = (item.layer, item.entry.id)
+        if key in seen:
+            first = seen[key]
+            issues.append(
+                Issue(
+                    item.path,
+                    item.line,
+                    3,
+                    "id",
+                    f"duplicate id {item.entry.id!r} in {first.path}:{first.line} "
+                    f"and {item.path}:{item.line}",
+                )
+            )
+            continue
+        seen[key] = item
+        final[item.entry.id] = item
+    issues.extend(_check_parents(final))
+    issues.extend(_check_english(final))
+    return final, issues
+
+
+def _check_parents(entries: dict[str, Located]) -> Iterator[Issue]:
+    reported: set[str] = set()
+    for ident, item in entries.items():
+        parent = item.entry.parent
+        if parent is None:
+            continue
+        if parent not in entries:
+            yield Issue(
+                item.path,
+                item.parent_line or item.line,
+                0,
+                "parent",
+                f"unknown parent id {parent!r}",
+            )
+            continue
+        chain = [ident]
+        current: str | None = parent
+        while current is not None and current in entries:
+            if current == ident:
+                if not reported.intersection(chain):
+                    reported.update(chain)
+                    path = " -> ".join([*chain, ident])
+                    yield Issue(
+                        item.path,
+                        item.parent_line or item.line,
+                        0,
+                        "parent",
+                        f"parents form a cycle: {path}",
+                    )
+                break
+            if current in chain:  # a cycle further up, reported from its own members
+                break
+            chain.append(current)
+            current = entries[current].entry.parent
+
+
+def _check_english(entries: dict[str, Located]) -> Iterator[Issue]:
+    owners: dict[tuple[str, str, str | None], Located] = {}
+    for item in entries.values():
+        entry = item.entry
+        for i, term in enumerate(entry.en):
+            key = (latin_key(term.text), str(entry.kind), entry.parent)
+            other = owners.get(key)
+            if other is None:
+                owners[key] = item
+                continue
+            if other.entry.id == entry.id:
+                continue
+            line = item.en_lines[i] if i < len(item.en_lines) else item.line
+            yield Issue(
+                item.path,
+                line,
+                0,
+                f"en[{i}]",
+                f"{term.text!r} also names {other.entry.id!r} ({other.path}:{other.line}) "
+                "with the same kind and parent; give one a parent or a note that tells them "
+                "apart",
+                Severity.WARNING,
+            )
+
+
+def validate_files(
+    files: Sequence[SourceFile], read_issues: Sequence[Issue] = ()
+) -> tuple[dict[str, Located], Report]:
+    """Check already-read files; return the layered entries and the report."""
+    located, issues = check_files(files)
+    final, cross = layer_entries(located)
+    report = Report(issues=[*read_issues, *issues, *cross], entries=len(final), files=len(files))
+    return final, report
+
+
+def validate(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Report:
+    """Validate a term base: the built-in one (unless ``builtin=False``) plus ``paths``.
+
+    Returns a :class:`Report` listing every error and warning; it never raises for bad data.
+
+    >>> report = validate()
+    >>> report.ok, report.entries > 390
+    (True, True)
+    """
+    files, read_issues = read_layers(discover(paths, builtin=builtin))
+    return validate_files(files, read_issues)[1]
+
+
+class TermBase:
+    """A loaded, validated, layered term base: entries by id, in load order.
+
+    >>> tb = TermBase.load()
+    >>> tb["new-taipei-city-shiding"].english
+    'Shiding District'
+    """
+
+    def __init__(self, entries: Iterable[Entry], *, warnings: Sequence[Issue] = ()) -> None:
+        self._entries = {e.id: e for e in entries}
+        self.warnings = tuple(warnings)
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path] = (), *, builtin: bool = True) -> TermBase:
+        """Load and validate; raise :class:`TermBaseError` listing every error."""
+        files, read_issues = read_layers(discover(paths, builtin=builtin))
+        return cls.from_files(files, read_issues)
+
+    @classmethod
+    def from_files(cls, files: Sequence[SourceFile], read_issues: Sequence[Issue] = ()) -> TermBase:
+        """Build from files already read (see :func:`read_layers`)."""
+        final, report = validate_files(files, read_issues)
+        if not report.ok:
+            raise TermBaseError(report.issues)
+        return cls((item.entry for item in final.values()), warnings=report.warnings)
+
+    def __getitem__(self, ident: str) -> Entry:
+        return self._entries[ident]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)

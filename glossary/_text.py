@@ -1,0 +1,105 @@
+"""Text folding shared by the index and the lookups.
+
+A *key* is what two spellings of one name have in common once the differences a reader
+ignores are gone. Latin keys drop case, diacritics, spaces, hyphens, apostrophes (any of
+' ’ ‘ ʼ ` ´) and full stops; Chinese keys are NFKC-normalized (full-width forms) with variant
+characters mapped to one form (台 → 臺).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ranges of the CJK unified ideographs and their extensions, compatibility ideographs, and
+# the iteration mark 々 and 〇 which appear in names.
+_CJK_RANGES = (
+    (0x3005, 0x3007),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2EBEF),
+    (0x30000, 0x3134F),
+)
+
+#: Characters allowed in Chinese terms besides ideographs: the middle dots used between the
+#: parts of indigenous and foreign names (馬躍·比吼).
+CHINESE_PUNCTUATION = frozenset("·‧・•")
+
+#: Variant characters folded to one form in Chinese keys. Only true variants belong here,
+#: characters that name the same thing in every place name (台/臺); never characters that
+#: Simplified/Traditional conversion would get wrong.
+_VARIANTS = str.maketrans({"台": "臺", "峯": "峰", "嶴": "澳", "羣": "群", "鷄": "雞"})
+
+# Latin folding: drop these entirely.
+_DROP = re.compile(r"[\s\-‐‑‒–—'’‘ʼ`´′.·_,/]+")
+
+
+def is_cjk(char: str) -> bool:
+    """Whether ``char`` is a CJK ideograph.
+
+    >>> is_cjk("臺"), is_cjk("A"), is_cjk("、")
+    (True, False, False)
+    """
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` contains at least one CJK ideograph.
+
+    >>> has_cjk("Situn District (西屯)"), has_cjk("Situn")
+    (True, False)
+    """
+    return any(is_cjk(c) for c in text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove combining marks: ``xītún`` → ``xitun``, ``Lü`` → ``Lu``.
+
+    >>> strip_diacritics("Xītún Qū")
+    'Xitun Qu'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def latin_key(text: str) -> str:
+    """Fold a Latin-script name to its key.
+
+    >>> latin_key("Hsi-t’un"), latin_key("LIU Shyh-fang"), latin_key("Da'an Dist.")
+    ('hsitun', 'liushyhfang', 'daandist')
+    """
+    return _DROP.sub("", strip_diacritics(text).casefold())
+
+
+_TONE_DIGITS = re.compile(r"(?<=[a-z])[1-5]")
+
+
+def strip_tone_numbers(key: str) -> str:
+    """Remove tone numbers written after syllables: ``xi1tun2`` → ``xitun``.
+
+    >>> strip_tone_numbers("xi1tun2")
+    'xitun'
+    """
+    return _TONE_DIGITS.sub("", key)
+
+
+def chinese_key(text: str) -> str:
+    """Fold a Chinese name to its key: NFKC, variants folded, spaces and dots dropped.
+
+    >>> chinese_key("台中市"), chinese_key("臺中市")
+    ('臺中市', '臺中市')
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_VARIANTS)
+    return "".join(c for c in folded if not c.isspace() and c not in CHINESE_PUNCTUATION)
+
+
+def query_key(text: str) -> str:
+    """The key of a query in whichever script it is written.
+
+    >>> query_key(" Situn "), query_key("西屯区")
+    ('situn', '西屯区')
+    """
+    return chinese_key(text) if has_cjk(text) else latin_key(text)

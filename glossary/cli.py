@@ -1,0 +1,233 @@
+"""The ``glossary`` command: a thin typer shell over the library.
+
+Every command parses its arguments, calls the library and prints. Data goes to stdout,
+diagnostics to stderr. Exit codes: 0 ok, 1 a domain error (bad term base, no match), 2 a
+usage error. A :class:`~glossary.GlossaryError` never shows a traceback: it becomes one line,
+``glossary: error: ...``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from glossary import __version__
+from glossary._errors import GlossaryError, TermNotFound
+from glossary._glossary import Glossary
+from glossary._model import Entry, Hit
+
+
+class GlossaryGroup(TyperGroup):
+    """The root command group: turns library errors into one line and exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click Context; where click lives varies by typer version
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as exc:
+            typer.echo(f"glossary: error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=GlossaryGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    help="A bilingual English-Chinese term base for text about Taiwan: look up names in "
+    "any spelling, check term base files.",
+    epilog="Examples: glossary lookup Situn · glossary lookup 西屯区 · glossary terms validate",
+)
+terms_app = typer.Typer(no_args_is_help=True, help="Check term base files.")
+app.add_typer(terms_app, name="terms")
+
+
+@dataclass
+class Options:
+    """Global options, shared by every command through the click context."""
+
+    termbases: list[Path] = field(default_factory=list)
+    builtin: bool = True
+    prefer: tuple[str, ...] = ("preferred",)
+
+    def glossary(self) -> Glossary:
+        return Glossary(self.termbases, builtin=self.builtin, prefer=self.prefer)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"glossary {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    termbase: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--termbase",
+            "-t",
+            envvar="GLOSSARY_TERMBASE",
+            help="A YAML file or directory layered over the built-in term base (repeatable; "
+            "later files win by id). GLOSSARY_TERMBASE may list several, separated by ':'.",
+            show_default=False,
+        ),
+    ] = None,
+    no_builtin: Annotated[
+        bool, typer.Option("--no-builtin", help="Leave out the built-in term base.")
+    ] = False,
+    prefer: Annotated[
+        str,
+        typer.Option(
+            "--prefer",
+            help="House style: which English form to show, as a comma-separated list of "
+            "statuses, systems or 'official', tried in order (e.g. 'tongyong,official').",
+        ),
+    ] = "preferred",
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Look up Taiwan names in English or Chinese, in any spelling."""
+    ctx.obj = Options(
+        termbases=list(termbase or []),
+        builtin=not no_builtin,
+        prefer=tuple(p.strip() for p in prefer.split(",") if p.strip()),
+    )
+
+
+def _options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options()
+
+
+def _describe(glossary: Glossary, entry: Entry) -> str:
+    """'district in Taichung City' for a district; 'person' for a person."""
+    parent = glossary.parent_of(entry)
+    kind = str(entry.kind).replace("-", " ")
+    return f"{kind} in {glossary.english(parent)}" if parent else kind
+
+
+def _hit_text(glossary: Glossary, hit: Hit) -> str:
+    entry = hit.entry
+    lines = [f"{glossary.english(entry)} ({entry.chinese})  [{entry.id}]"]
+    lines.append(f"  {_describe(glossary, entry)}")
+    how = f"  matched {hit.matched!r} by {hit.match.value}"
+    if hit.system is not None:
+        how += f" ({hit.system.value})"
+    lines.append(f"{how}, score {hit.score:.0f}")
+    for term in entry.en:
+        tags = [term.status.value]
+        if term.system is not None:
+            tags.append(term.system.value)
+        if term.official:
+            tags.append("official")
+        lines.append(f"  en  {term.text}  ({', '.join(tags)})")
+    for term in entry.zh:
+        lines.append(f"  zh  {term.text}  ({term.status.value})")
+    if entry.gloss:
+        lines.append(f"  gloss  {entry.gloss}")
+    if entry.note:
+        lines.append(f"  note  {entry.note}")
+    return "\n".join(lines)
+
+
+def _hit_json(glossary: Glossary, hit: Hit) -> dict[str, Any]:
+    out = hit.to_dict()
+    out["english"] = glossary.english(hit.entry)
+    out["chinese"] = hit.entry.chinese
+    parent = glossary.parent_of(hit.entry)
+    if parent is not None:
+        out["parent_english"] = glossary.english(parent)
+    return out
+
+
+@app.command()
+def lookup(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="A name in English, Chinese or pinyin, or an id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many entries.")] = 10,
+    fuzzy: Annotated[
+        bool, typer.Option("--fuzzy/--no-fuzzy", help="Try near misses if nothing matches.")
+    ] = True,
+    cutoff: Annotated[
+        float, typer.Option(min=0, max=100, help="Lowest fuzzy score to accept (0-100).")
+    ] = 75.0,
+) -> None:
+    """Find the entries a name could mean, in any spelling or script.
+
+    Examples: glossary lookup Situn; glossary lookup 西屯区; glossary lookup xi1tun2;
+    glossary lookup "liu shyh-fang"; glossary lookup Shidng (a typo).
+    """
+    glossary = _options(ctx).glossary()
+    try:
+        hits = glossary.lookup(query, limit=limit, fuzzy=fuzzy, score_cutoff=cutoff)
+    except TermNotFound as exc:
+        if as_json:
+            suggestions = [_hit_json(glossary, h) for h in exc.suggestions]
+            payload = {"query": query, "hits": [], "suggestions": suggestions}
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        message = f"glossary: error: {exc}"
+        if exc.suggestions:
+            names = ", ".join(
+                f"{glossary.english(h.entry)} ({h.entry.chinese})" for h in exc.suggestions
+            )
+            message += f"; closest: {names}"
+        typer.echo(message, err=True)
+        raise typer.Exit(1) from None
+    if as_json:
+        payload = {"query": query, "hits": [_hit_json(glossary, h) for h in hits]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if len(hits) > 1 and hits[0].score == hits[1].score:
+        typer.echo(f"{query!r} is ambiguous: {len(hits)} entries match.\n")
+    typer.echo("\n\n".join(_hit_text(glossary, h) for h in hits))
+
+
+@terms_app.command("validate")
+def terms_validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories to check, layered over the built-in term base. "
+            "Without any, the built-in term base (and --termbase files) are checked.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check term base files and report every problem as path:line:col: field: message."""
+    from glossary._termbase import validate
+
+    options = _options(ctx)
+    report = validate([*options.termbases, *(paths or [])], builtin=options.builtin)
+    for issue in report.issues:
+        typer.echo(str(issue))
+    errors, warnings = len(report.errors), len(report.warnings)
+    summary = (
+        f"{report.files} files, {report.entries} entries: "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+    typer.echo(summary, err=bool(report.issues))
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Run the command line (the ``glossary`` console script)."""
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `glossary lookup ... | head -1`
+        sys.stderr.close()
+        sys.exit(0)
