@@ -27,10 +27,12 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
+#: Abbreviations of generic words, as Chunghwa Post and street signs write them.
+ABBREVIATIONS = {"District": "Dist.", "Township": "Twp.", "County": "Co."}
 #: Chinese suffixes of the same kind (西屯 for 西屯區); stripped only if two characters remain.
 GENERIC_ZH = ("列嶼", "群島", "區", "鄉", "鎮", "市", "縣")
 
@@ -90,6 +92,10 @@ def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
         bare = strip_generic_en(term.text)
         if bare:
             yield KeyRow(latin_key(bare), n, "variant", SCORE_VARIANT, term.text, system)
+            generic = term.text[len(bare) :].strip()
+            if generic in ABBREVIATIONS:
+                short = f"{bare} {ABBREVIATIONS[generic]}"
+                yield KeyRow(latin_key(short), n, "term", SCORE_TERM, term.text, system)
     chinese = [t.text for t in entry.zh]
     forms: list[tuple[str, str, float]] = [(t, "term", SCORE_TERM) for t in chinese]
     for text in chinese:

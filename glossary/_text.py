@@ -93,7 +93,9 @@ def chinese_key(text: str) -> str:
     ('臺中市', '臺中市')
     """
     folded = unicodedata.normalize("NFKC", text).translate(_VARIANTS)
-    return "".join(c for c in folded if not c.isspace() and c not in CHINESE_PUNCTUATION)
+    kept = "".join(c for c in folded if not c.isspace() and c not in CHINESE_PUNCTUATION)
+    # Dropping a space can leave a combining mark next to a letter: normalize once more.
+    return unicodedata.normalize("NFKC", kept).translate(_VARIANTS)
 
 
 def query_key(text: str) -> str:

@@ -1,0 +1,54 @@
+"""Shared fixtures: an isolated index cache and a ready Glossary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from glossary import Glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache directory for the whole run, so the built-in index is built once."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real cache; never read GLOSSARY_TERMBASE from the caller."""
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(session_cache))
+    monkeypatch.delenv("GLOSSARY_TERMBASE", raising=False)
+
+
+@pytest.fixture(scope="session")
+def glossary(session_cache: Path) -> Glossary:
+    """The built-in glossary."""
+    return Glossary(cache_dir=session_cache)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Iterator[object]:
+    """Write a YAML file into tmp_path: ``write("a.yaml", text) -> Path``."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    yield _write
+
+
+def installed_script() -> Path:
+    """The ``glossary`` console script of the environment running the tests."""
+    name = "glossary.exe" if os.name == "nt" else "glossary"
+    return Path(sys.executable).parent / name

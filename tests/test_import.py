@@ -1,0 +1,32 @@
+"""Importing glossary is cheap: no pypinyin, OpenCC, YAML parser or RapidFuzz."""
+
+import subprocess
+import sys
+
+from glossary import Glossary
+
+HEAVY = ("pypinyin", "opencc", "yaml", "rapidfuzz", "typer")
+
+
+def test_import_glossary_loads_no_heavy_modules() -> None:
+    """`import glossary` leaves pypinyin, opencc, yaml, rapidfuzz and typer unimported."""
+    code = f"import sys, glossary\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
+
+
+def test_warm_lookup_loads_no_parsers(glossary: Glossary) -> None:
+    """With the index cached, a lookup imports neither YAML nor pypinyin nor OpenCC."""
+    assert len(glossary) > 0  # builds the cached index
+    code = (
+        "import sys\n"
+        "from glossary import Glossary\n"
+        "assert Glossary().get('Situn').id == 'taichung-city-xitun'\n"
+        "print(','.join(m for m in ('pypinyin', 'opencc', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""

@@ -1,0 +1,160 @@
+"""The compiled index and its on-disk cache."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glossary import Glossary, TermBaseError
+from glossary._index import KEEP_FILES, strip_generic_en, strip_generic_zh
+
+ROAD = """\
+- id: taichung-city-xitun-road
+  kind: road
+  parent: taichung-city-xitun
+  zh: [西屯路]
+  en: [Xitun Rd.]
+  source: test fixture
+"""
+
+
+def _index_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("index-*.sqlite"))
+
+
+def test_built_once_then_read_from_cache(tmp_path: Path) -> None:
+    """The first Glossary builds and caches the index; the next one reads it."""
+    first = Glossary(cache_dir=tmp_path)
+    assert first.index.info.built
+    [cached] = _index_files(tmp_path)
+    second = Glossary(cache_dir=tmp_path)
+    assert not second.index.info.built
+    assert second.index.info.path == cached
+    assert second.get("Situn") == first.get("Situn")
+
+
+def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
+    """Editing a term base file changes the hash, so the stale index is not used."""
+    termbase = tmp_path / "roads.yaml"
+    termbase.write_text(ROAD, encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert Glossary([termbase], cache_dir=cache).get("Xitun Rd.") is not None
+    termbase.write_text(ROAD.replace("Xitun Rd.", "Xitun Road"), encoding="utf-8")
+    g = Glossary([termbase], cache_dir=cache)
+    assert g.index.info.built
+    assert g.get("Xitun Rd.") is None
+    assert g.get("Xitun Road") is not None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200],
+    ids=["empty", "garbage", "truncated"],
+)
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+    """A corrupt cache file is ignored and replaced by a good one."""
+    Glossary(cache_dir=tmp_path).index  # noqa: B018 - builds it
+    [path] = _index_files(tmp_path)
+    path.write_bytes(damage)
+    g = Glossary(cache_dir=tmp_path)
+    assert g.index.info.built
+    assert g.get("Situn") is not None
+    assert Glossary(cache_dir=tmp_path).index.info.built is False
+
+
+def test_wrong_hash_in_file_is_ignored(tmp_path: Path) -> None:
+    """An index whose recorded hash differs from its name is treated as stale."""
+    Glossary(cache_dir=tmp_path).index  # noqa: B018
+    [path] = _index_files(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = 'x' WHERE key = 'hash'")
+    assert Glossary(cache_dir=tmp_path).index.info.built
+
+
+def test_unwritable_cache_falls_back_to_memory(tmp_path: Path) -> None:
+    """If the cache directory cannot be created, the index is built in memory."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    g = Glossary(cache_dir=blocker / "cache")
+    assert g.get("Situn") is not None
+    assert g.index.info.path is None
+
+
+def test_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cache_dir=None, or GLOSSARY_CACHE_DIR set empty, keeps the index in memory."""
+    assert Glossary(cache_dir=None).index.info.path is None
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", "")
+    assert Glossary().index.info.path is None
+
+
+def test_old_index_files_are_pruned(tmp_path: Path) -> None:
+    """Only the most recent index files are kept in the cache directory."""
+    for i in range(KEEP_FILES + 3):
+        (tmp_path / f"index-old{i:02d}.sqlite").write_bytes(b"old")
+    Glossary(cache_dir=tmp_path).index  # noqa: B018
+    assert len(_index_files(tmp_path)) == KEEP_FILES
+
+
+def test_invalid_term_base_raises_and_caches_nothing(tmp_path: Path) -> None:
+    """A term base with errors raises TermBaseError and leaves no index behind."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    with pytest.raises(TermBaseError):
+        Glossary([bad], cache_dir=cache).index  # noqa: B018
+    assert not cache.exists() or _index_files(cache) == []
+
+
+def _build_in_child(cache: str, termbase: str, queue: multiprocessing.Queue[str]) -> None:
+    g = Glossary([termbase], cache_dir=cache)
+    entry = g.get("Xitun Rd.")
+    queue.put(entry.id if entry else "none")
+
+
+def test_processes_racing_to_build_both_succeed(tmp_path: Path) -> None:
+    """Several processes building the same index at once all succeed, leaving one file."""
+    termbase = tmp_path / "roads.yaml"
+    termbase.write_text(ROAD, encoding="utf-8")
+    cache = tmp_path / "cache"
+    ctx = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue[str] = ctx.Queue()
+    children = [
+        ctx.Process(target=_build_in_child, args=(str(cache), str(termbase), queue))
+        for _ in range(4)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(120)
+        assert child.exitcode == 0
+    assert sorted(queue.get(timeout=10) for _ in children) == ["taichung-city-xitun-road"] * 4
+    assert len(_index_files(cache)) == 1
+    assert not list(cache.glob("*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("term", "bare"),
+    [
+        ("Situn District", "Situn"),
+        ("Xitun Dist.", "Xitun"),
+        ("Hsinchu County", "Hsinchu"),
+        ("Diaoyutai Islands", "Diaoyutai"),
+        ("Liu Shyh-fang", None),
+        ("District", None),
+    ],
+)
+def test_strip_generic_en(term: str, bare: str | None) -> None:
+    """The generic word comes off a place name, never leaving nothing."""
+    assert strip_generic_en(term) == bare
+
+
+@pytest.mark.parametrize(
+    ("term", "bare"),
+    [("西屯區", "西屯"), ("臺中市", "臺中"), ("東區", None), ("劉世芳", None), ("竹北市", "竹北")],
+)
+def test_strip_generic_zh(term: str, bare: str | None) -> None:
+    """The Chinese suffix comes off only when two characters remain."""
+    assert strip_generic_zh(term) == bare
