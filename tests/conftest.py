@@ -45,7 +45,7 @@ def write(tmp_path: Path) -> Iterator[object]:
         path.write_text(text, encoding="utf-8")
         return path
 
-    yield _write
+    return _write
 
 
 def installed_script() -> Path:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary import Severity, TermBase, TermBaseError, validate
-from glossary import _sources
+from glossary import Severity, TermBase, TermBaseError, _sources, validate
 
 from .conftest import FIXTURES
 
@@ -60,7 +59,8 @@ def test_duplicate_id_names_both_places(write: Write) -> None:
     a = write("a.yaml", GOOD)
     b = write("b.yaml", GOOD)
     [message] = [str(i) for i in validate([a.parent], builtin=True).errors]
-    assert f"{a}:1" in message and f"{b}:1" in message
+    assert f"{a}:1" in message
+    assert f"{b}:1" in message
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ def test_each_mistake_is_located(write: Write, text: str, fieldname: str, needle
     messages = errors_of(path, builtin=True)
     assert messages, "expected an error"
     assert any(needle in m for m in messages), messages
-    located = [m for m in messages if needle in m][0]
+    located = next(m for m in messages if needle in m)
     assert located.startswith(f"{path}:")
     if fieldname:
         assert f": {fieldname}: " in located
@@ -158,7 +158,8 @@ def test_invalid_utf8_is_located(write: Write, tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(b"- id: a\n  kind: \xff\n")
     [message] = errors_of(path)
-    assert message.startswith(f"{path}:2:9: ") and "invalid UTF-8" in message
+    assert message.startswith(f"{path}:2:9: ")
+    assert "invalid UTF-8" in message
 
 
 def test_bom_is_accepted(tmp_path: Path) -> None:
@@ -226,11 +227,14 @@ def test_directory_layer_reads_yaml_files_recursively(write: Write, tmp_path: Pa
     write("sub/deeper/b.yml", GOOD.replace("taichung-city-xitun-road", "zzz-road"))
     write("sub/notes.txt", "not yaml")
     tb = TermBase.load([tmp_path / "sub"])
-    assert "zzz-road" in tb and "taichung-city-xitun-road" in tb
+    assert "zzz-road" in tb
+    assert "taichung-city-xitun-road" in tb
 
 
 def test_empty_file_is_fine(write: Write) -> None:
     """An empty file (or only comments) holds no entries and no errors."""
     path = write("empty.yaml", "# nothing yet\n")
     report = validate([path], builtin=False)
-    assert report.ok and report.entries == 0 and report.files == 1
+    assert report.ok
+    assert report.entries == 0
+    assert report.files == 1

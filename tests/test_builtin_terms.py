@@ -1,0 +1,139 @@
+"""The built-in term base: complete, consistent, documented and generated faithfully."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from glossary import Kind, Status, TermBase, validate
+from glossary._builtin import builtin_dir
+from glossary._index import strip_generic_en, strip_generic_zh
+from glossary._termbase import ENTRY_FIELDS, TERM_FIELDS
+from glossary._text import latin_key
+from glossary.romanize import hanyu
+
+from .conftest import ROOT, SHARED_DATA
+
+TOWNSHIP_KINDS = {Kind.DISTRICT, Kind.TOWNSHIP, Kind.URBAN_TOWNSHIP, Kind.COUNTY_CITY}
+TOP_KINDS = {Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY}
+
+
+@pytest.fixture(scope="module")
+def termbase() -> TermBase:
+    return TermBase.load()
+
+
+def test_builtin_validates_without_warnings() -> None:
+    """The built-in term base has no errors and no warnings."""
+    report = validate()
+    assert report.issues == []
+
+
+def test_counts(termbase: TermBase) -> None:
+    """22 counties and cities; 368 townships: 170 districts, 146 + 38 townships, 14 cities."""
+    kinds = Counter(e.kind for e in termbase)
+    assert sum(kinds[k] for k in TOP_KINDS) == 22
+    assert kinds[Kind.MUNICIPALITY] == 6
+    assert kinds[Kind.CITY] == 3
+    assert kinds[Kind.DISTRICT] == 170
+    assert kinds[Kind.TOWNSHIP] == 146
+    assert kinds[Kind.URBAN_TOWNSHIP] == 38
+    assert kinds[Kind.COUNTY_CITY] == 14
+
+
+def test_townships_have_county_parents(termbase: TermBase) -> None:
+    """Every township's parent is a county, city or municipality."""
+    for entry in termbase:
+        if entry.kind in TOWNSHIP_KINDS:
+            assert entry.parent is not None
+            assert termbase[entry.parent].kind in TOP_KINDS, entry.id
+
+
+def test_every_entry_has_one_preferred_term_per_language(termbase: TermBase) -> None:
+    """Each entry has exactly one preferred English and one preferred Chinese term."""
+    for entry in termbase:
+        assert [t.status for t in entry.en].count(Status.PREFERRED) == 1, entry.id
+        assert [t.status for t in entry.zh].count(Status.PREFERRED) == 1, entry.id
+        assert entry.source.strip(), entry.id
+
+
+def test_hanyu_names_read_as_their_chinese(termbase: TermBase) -> None:
+    """Every English name marked hanyu spells the reading of its Chinese (generic word aside)."""
+    for entry in termbase:
+        for term in entry.en:
+            if term.system is None or term.system.value != "hanyu":
+                continue
+            base = strip_generic_en(term.text) or term.text
+            chinese = strip_generic_zh(entry.chinese) or entry.chinese
+            assert latin_key(base) == latin_key(hanyu(chinese)), (entry.id, term)
+
+
+@pytest.mark.parametrize("path", sorted(builtin_dir().glob("*.yaml")), ids=lambda p: p.name)
+def test_header_documents_every_field(path: object) -> None:
+    """Each term base file opens with a comment that documents every field."""
+    from pathlib import Path
+
+    assert isinstance(path, Path)
+    header = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    text = "\n".join(header)
+    for name in (*ENTRY_FIELDS, *TERM_FIELDS):
+        assert f"#   {name} " in text, f"{path.name} does not document {name!r}"
+
+
+def test_docs_document_every_field() -> None:
+    """docs/termbase.md documents every field."""
+    text = (ROOT / "docs" / "termbase.md").read_text(encoding="utf-8")
+    for name in (*ENTRY_FIELDS, *TERM_FIELDS):
+        assert f"`{name}`" in text, name
+
+
+needs_data = pytest.mark.skipif(
+    not SHARED_DATA.is_dir(),
+    reason="../shared/data (the reference data) is not beside the checkout",
+)
+
+
+@needs_data
+def test_generated_file_is_current() -> None:
+    """terms/divisions.yaml is exactly what scripts/gen_divisions.py writes."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "gen_divisions.py"),
+            "--check",
+            "--data",
+            str(SHARED_DATA),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@needs_data
+def test_matches_chunghwa_post(termbase: TermBase) -> None:
+    """Every township of the post office list is in the term base with its official English."""
+    cities = json.loads((SHARED_DATA / "tw_city_county_township_en.json").read_text("utf-8"))
+    by_chinese: dict[tuple[str, str], list[str]] = {}
+    for entry in termbase:
+        parent = termbase[entry.parent].chinese if entry.parent in termbase else ""
+        by_chinese.setdefault((parent, entry.chinese), []).extend(t.text for t in entry.en)
+    seen = 0
+    for city in cities:
+        for area in city["AreaList"]:
+            key = (city["CityName"], area["AreaName"])
+            if key not in by_chinese:
+                continue
+            seen += 1
+            english = area["AreaEngName"].replace("’", "'").replace(" Dist.", " District")
+            assert english in by_chinese[key], (key, english)
+    assert seen == 368

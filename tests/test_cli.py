@@ -1,0 +1,225 @@
+"""The command line, through typer's CliRunner and as the installed `glossary` script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glossary import __version__
+from glossary.cli import app
+
+from .conftest import FIXTURES, installed_script
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_lookup_prints_entry() -> None:
+    """`glossary lookup Situn` prints the house name, Chinese, id and how it matched."""
+    code, out, err = run("lookup", "Situn")
+    assert code == 0, err
+    assert out.splitlines()[0] == "Xitun District (西屯區)  [taichung-city-xitun]"
+    assert "district in Taichung City" in out
+    assert "matched 'Situn District' by variant (tongyong), score 95" in out
+    assert err == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "ident"),
+    [
+        ("Situn", "taichung-city-xitun"),
+        ("西屯", "taichung-city-xitun"),
+        ("西屯区", "taichung-city-xitun"),
+        ("xitun", "taichung-city-xitun"),
+        ("liu shyh-fang", "liu-shyh-fang"),
+        ("Shidng", "new-taipei-city-shiding"),
+    ],
+)
+def test_lookup_done_means(query: str, ident: str) -> None:
+    """Each lookup named in the foundation issue prints the right entry first."""
+    code, out, _ = run("lookup", query)
+    assert code == 0
+    assert out.splitlines()[0].endswith(f"[{ident}]")
+
+
+def test_lookup_json() -> None:
+    """--json prints id, Chinese, English terms with statuses, match kind and score."""
+    code, out, _ = run("lookup", "西屯区", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["query"] == "西屯区"
+    [hit] = payload["hits"]
+    assert hit["id"] == "taichung-city-xitun"
+    assert hit["chinese"] == "西屯區"
+    assert hit["english"] == "Xitun District"
+    assert hit["parent_english"] == "Taichung City"
+    assert {"term": "Situn District", "status": "admitted"}.items() <= hit["en"][1].items()
+    assert hit["match"] == "script"
+    assert hit["score"] == 98
+
+
+def test_lookup_ambiguous_lists_candidates() -> None:
+    """An ambiguous name says so and lists every candidate with its parent."""
+    code, out, _ = run("lookup", "信義區")
+    assert code == 0
+    assert out.startswith("'信義區' is ambiguous: 2 entries match.")
+    assert "district in Keelung City" in out
+    assert "district in Taipei City" in out
+
+
+def test_lookup_miss_exits_1_with_suggestions() -> None:
+    """No match: exit 1, one line on stderr naming the query and the closest entries."""
+    code, out, err = run("lookup", "Shidingg Distric", "--cutoff", "99")
+    assert code == 1
+    assert out == ""
+    assert err.startswith("glossary: error: no entry matches 'Shidingg Distric'; closest: ")
+    assert "Shiding District (石碇區)" in err
+    assert err.count("\n") == 1
+
+
+def test_lookup_miss_json() -> None:
+    """With --json a miss still prints valid JSON (no hits, suggestions) and exits 1."""
+    code, out, _ = run("lookup", "Shidingg Distric", "--cutoff", "99", "--json")
+    assert code == 1
+    payload = json.loads(out)
+    assert payload["hits"] == []
+    assert payload["suggestions"][0]["id"] == "new-taipei-city-shiding"
+
+
+def test_lookup_empty_query_is_an_error() -> None:
+    """An empty query is a one-line error, exit 1."""
+    code, _, err = run("lookup", "  ")
+    assert code == 1
+    assert err == "glossary: error: the query is empty\n"
+
+
+def test_prefer_changes_the_english_shown() -> None:
+    """--prefer tongyong shows Situn District."""
+    code, out, _ = run("--prefer", "tongyong,official", "lookup", "西屯")
+    assert code == 0
+    assert out.startswith("Situn District (西屯區)")
+
+
+def test_termbase_layer_and_env(tmp_path: Path) -> None:
+    """--termbase and GLOSSARY_TERMBASE layer user files over the built-in term base."""
+    road = tmp_path / "roads.yaml"
+    road.write_text(
+        "- id: taichung-city-xitun-fuxing-rd\n  kind: road\n  parent: taichung-city-xitun\n"
+        "  zh: [福星路]\n  en: [Fuxing Rd.]\n  source: test fixture\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("--termbase", str(road), "lookup", "Fuxing Rd")
+    assert code == 0
+    assert "[taichung-city-xitun-fuxing-rd]" in out
+    code, out, _ = run("lookup", "福星路", env={"GLOSSARY_TERMBASE": str(road)})
+    assert code == 0
+    assert "road in Xitun District" in out
+
+
+def test_bad_termbase_is_one_line() -> None:
+    """A broken --termbase file gives one located line on stderr, exit 1, no traceback."""
+    bad = FIXTURES / "termbase" / "ten_mistakes.yaml"
+    code, out, err = run("--termbase", str(bad), "lookup", "Situn")
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"glossary: error: {bad}:")
+    assert "and 9 more errors; run 'glossary terms validate'" in err
+    assert "Traceback" not in err
+
+
+def test_validate_builtin_ok() -> None:
+    """`glossary terms validate` on the built-in term base: one summary line, exit 0."""
+    code, out, err = run("terms", "validate")
+    assert code == 0
+    assert out == "2 files, 393 entries: 0 errors, 0 warnings\n"
+    assert err == ""
+
+
+def test_validate_ten_mistakes() -> None:
+    """The ten-mistakes file prints ten located errors and exits 1."""
+    bad = FIXTURES / "termbase" / "ten_mistakes.yaml"
+    code, out, err = run("terms", "validate", str(bad))
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 10
+    assert all(line.startswith(f"{bad}:") for line in lines)
+    assert "10 errors, 0 warnings" in err
+
+
+def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
+    """--strict turns warnings into a failure."""
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        "".join(
+            f"- id: r{i}\n  kind: road\n  zh: [路{'一二'[i]}]\n  en: [Same Rd.]\n  source: t\n"
+            for i in range(2)
+        ),
+        encoding="utf-8",
+    )
+    assert run("terms", "validate", str(twice))[0] == 0
+    code, out, _ = run("terms", "validate", "--strict", str(twice))
+    assert code == 1
+    assert "warning: en[0]: 'Same Rd.' also names 'r0'" in out
+
+
+def test_no_builtin() -> None:
+    """--no-builtin leaves the built-in term base out."""
+    code, _, err = run("--no-builtin", "lookup", "Situn")
+    assert code == 1
+    assert "no entry matches 'Situn'" in err
+
+
+def test_version_and_help() -> None:
+    """--version prints the version; no arguments print help (exit 2, usage)."""
+    assert run("--version")[1] == f"glossary {__version__}\n"
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "lookup" in out
+    assert "terms" in out
+
+
+def test_usage_error_exits_2() -> None:
+    """An unknown option is a usage error: exit 2."""
+    assert run("lookup", "--no-such-option", "x")[0] == 2
+
+
+def _script() -> Path:
+    script = installed_script()
+    if not script.exists():
+        pytest.skip("the glossary script is not installed: run pip install . first")
+    return script
+
+
+def test_installed_script_from_another_directory(tmp_path: Path) -> None:
+    """The installed `glossary` script finds its built-in term base from any directory."""
+    result = subprocess.run(
+        [str(_script()), "lookup", "Situn"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Xitun District (西屯區)  [taichung-city-xitun]")
+
+
+def test_installed_help_needs_no_cache(tmp_path: Path) -> None:
+    """`glossary --help` works, and builds no index, with an empty cache directory."""
+    import os
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
+    result = subprocess.run(
+        [str(_script()), "--help"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0
+    assert "lookup" in result.stdout
+    assert not cache.exists()
