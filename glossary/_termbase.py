@@ -153,8 +153,11 @@ class _EntryReader:
             self.error(node, fieldname, "expected a Chinese term")
             return None
         value = node.value.strip()
-        bad = [c for c in value if not is_cjk(c) and c not in CHINESE_PUNCTUATION]
-        if bad:
+        # Digits belong to Chinese names (八德路1段, 台64線); Latin letters and the rest do not.
+        bad = [
+            c for c in value if not is_cjk(c) and c not in CHINESE_PUNCTUATION and not c.isdecimal()
+        ]
+        if bad or not has_cjk(value):
             self.error(
                 node,
                 fieldname,

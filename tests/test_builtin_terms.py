@@ -137,3 +137,10 @@ def test_matches_chunghwa_post(termbase: TermBase) -> None:
             english = area["AreaEngName"].replace("’", "'").replace(" Dist.", " District")
             assert english in by_chinese[key], (key, english)
     assert seen == 368
+
+
+@pytest.mark.parametrize("name", ["seed.yaml", "divisions.yaml"])
+def test_header_is_the_shared_one(name: str) -> None:
+    """Every term base file carries scripts/termbase_header.txt word for word."""
+    header = (ROOT / "scripts" / "termbase_header.txt").read_text(encoding="utf-8")
+    assert header in (builtin_dir() / name).read_text(encoding="utf-8")

@@ -90,7 +90,8 @@ def test_duplicate_id_names_both_places(write: Write) -> None:
         (GOOD.replace("[西屯路]", "[{status: preferred}]"), "zh[0].term", "missing required"),
         (GOOD.replace("[西屯路]", "[{term: 西屯路, lang: zh}]"), "zh[0].lang", "unknown field"),
         (GOOD.replace("source: test fixture", "source: ''"), "source", "must not be empty"),
-        (GOOD.replace("[西屯路]", "[西屯路2段]"), "zh[0]", "non-CJK text"),
+        (GOOD.replace("[西屯路]", "[西屯A路]"), "zh[0]", "non-CJK text"),
+        (GOOD.replace("[西屯路]", "['2024']"), "zh[0]", "non-CJK text"),
     ],
     ids=[
         "syntax",
@@ -111,7 +112,8 @@ def test_duplicate_id_names_both_places(write: Write) -> None:
         "term-missing",
         "unknown-term-field",
         "empty-source",
-        "digit-in-chinese",
+        "latin-in-chinese",
+        "digits-only-chinese",
     ],
 )
 def test_each_mistake_is_located(write: Write, text: str, fieldname: str, needle: str) -> None:
@@ -160,6 +162,12 @@ def test_invalid_utf8_is_located(write: Write, tmp_path: Path) -> None:
     [message] = errors_of(path)
     assert message.startswith(f"{path}:2:9: ")
     assert "invalid UTF-8" in message
+
+
+def test_digits_are_allowed_in_chinese(write: Write) -> None:
+    """Section numbers and route numbers are part of Chinese names: 西屯路2段, 台64線."""
+    path = write("t.yaml", GOOD.replace("[西屯路]", "[西屯路２段, 台64線]"))
+    assert validate([path]).ok
 
 
 def test_bom_is_accepted(tmp_path: Path) -> None:
