@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +15,8 @@ from glossary._index import SCORE_TERM, Index, KeyRow, load_index
 from glossary._model import Entry, Hit, Kind, MatchKind, System
 from glossary._sources import discover, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 #: Environment variable naming the cache directory (empty: no cache, build in memory).
 CACHE_ENV = "GLOSSARY_CACHE_DIR"
@@ -240,7 +243,7 @@ class Glossary:
     def _exact(self, text: str) -> list[Hit]:
         index = self.index
         best: dict[int, Hit] = {}
-        n = index.number(text)
+        n = index.number(text) if _ID.fullmatch(text) else None
         if n is not None:
             best[n] = Hit(index.entry(n), MatchKind.EXACT, SCORE_TERM, text)
         if has_cjk(text):

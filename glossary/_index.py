@@ -27,7 +27,7 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
@@ -41,6 +41,9 @@ SCORE_TERM = 100.0
 SCORE_SCRIPT = 98.0
 SCORE_VARIANT = 95.0
 SCORE_PINYIN = 90.0
+
+#: How many keys' rows an open index keeps in memory.
+ROWS_CACHE_SIZE = 65536
 
 #: How many index files to keep in the cache directory (older ones are removed).
 KEEP_FILES = 8
@@ -121,8 +124,9 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
 CREATE TABLE keys(
     key TEXT NOT NULL, n INTEGER NOT NULL, match TEXT NOT NULL, score REAL NOT NULL,
-    term TEXT NOT NULL, system TEXT
-);
+    term TEXT NOT NULL, system TEXT,
+    PRIMARY KEY (key, n)
+) WITHOUT ROWID;
 """
 
 
@@ -143,8 +147,7 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
             old = best.get((row.key, n))
             if old is None or row.score > old.score:
                 best[(row.key, n)] = row
-    conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", best.values())
-    conn.execute("CREATE INDEX keys_key ON keys(key)")
+    conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", sorted(best.values()))
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("format", FORMAT_VERSION), ("hash", digest), ("entries", str(len(entries)))],
@@ -169,14 +172,21 @@ class Index:
         self._conn = conn
         self.info = info
         self._entries: dict[int, Entry] = {}
+        self._rows: dict[str, list[KeyRow]] = {}
         self._fuzzy: tuple[list[str], list[int], list[str], list[int]] | None = None
 
     def rows(self, key: str) -> list[KeyRow]:
-        """The rows stored under ``key``."""
-        cursor = self._conn.execute(
-            "SELECT key, n, match, score, term, system FROM keys WHERE key = ?", (key,)
-        )
-        return [KeyRow(*row) for row in cursor.fetchall()]
+        """The rows stored under ``key`` (kept in a bounded cache: texts repeat names)."""
+        rows = self._rows.get(key)
+        if rows is None:
+            cursor = self._conn.execute(
+                "SELECT key, n, match, score, term, system FROM keys WHERE key = ?", (key,)
+            )
+            rows = [KeyRow(*row) for row in cursor.fetchall()]
+            if len(self._rows) >= ROWS_CACHE_SIZE:
+                self._rows.clear()
+            self._rows[key] = rows
+        return rows
 
     def entry(self, n: int) -> Entry:
         """The entry numbered ``n`` (decoded once, then kept)."""

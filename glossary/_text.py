@@ -36,14 +36,16 @@ _VARIANTS = str.maketrans({"台": "臺", "峯": "峰", "嶴": "澳", "羣": "群
 _DROP = re.compile(r"[\s\-‐‑‒–—'’‘ʼ`´′.·_,/]+")
 
 
+_CJK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+
+
 def is_cjk(char: str) -> bool:
     """Whether ``char`` is a CJK ideograph.
 
     >>> is_cjk("臺"), is_cjk("A"), is_cjk("、")
     (True, False, False)
     """
-    code = ord(char)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+    return _CJK.fullmatch(char) is not None
 
 
 def has_cjk(text: str) -> bool:
@@ -52,7 +54,7 @@ def has_cjk(text: str) -> bool:
     >>> has_cjk("Situn District (西屯)"), has_cjk("Situn")
     (True, False)
     """
-    return any(is_cjk(c) for c in text)
+    return _CJK.search(text) is not None
 
 
 def strip_diacritics(text: str) -> str:
@@ -61,6 +63,8 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("Xītún Qū")
     'Xitun Qu'
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
