@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.roads import write_termbase  # noqa: E402
-from glossary import Glossary  # noqa: E402
-from glossary._text import latin_key  # noqa: E402
+from benchmarks.roads import write_termbase
+from glossary import Glossary
+from glossary._text import latin_key
 
 RUNS = 15
 
