@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+#: A valid one-entry term base file layered over the built-in one.
+ROAD = """\
+- id: taichung-city-xitun-road
+  kind: road
+  parent: taichung-city-xitun
+  zh: [西屯路]
+  en: [Xitun Rd.]
+  source: test fixture
+"""
+
 
 @pytest.fixture(scope="session")
 def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -11,14 +11,7 @@ import pytest
 from glossary import Glossary, TermBaseError
 from glossary._index import KEEP_FILES, strip_generic_en, strip_generic_zh
 
-ROAD = """\
-- id: taichung-city-xitun-road
-  kind: road
-  parent: taichung-city-xitun
-  zh: [西屯路]
-  en: [Xitun Rd.]
-  source: test fixture
-"""
+from .conftest import ROAD
 
 
 def _index_files(directory: Path) -> list[Path]:

@@ -10,18 +10,11 @@ import pytest
 
 from glossary import Severity, TermBase, TermBaseError, _sources, validate
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROAD
 
 Write = Callable[[str, str], Path]
 
-GOOD = """\
-- id: taichung-city-xitun-road
-  kind: road
-  parent: taichung-city-xitun
-  zh: [西屯路]
-  en: [Xitun Rd.]
-  source: test fixture
-"""
+GOOD = ROAD
 
 
 def errors_of(*paths: Path, builtin: bool = False) -> list[str]:
