@@ -26,16 +26,15 @@ def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
     b'Situn District'
     """
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = temp_path_beside(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with tmp.open("wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        Path(tmp).replace(target)
+        tmp.replace(target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(tmp).unlink()
+        tmp.unlink(missing_ok=True)
         raise
 
 

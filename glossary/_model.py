@@ -45,24 +45,6 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
-#: Kinds that are places and may have a place as parent.
-PLACE_KINDS = frozenset(
-    {
-        Kind.MUNICIPALITY,
-        Kind.COUNTY,
-        Kind.CITY,
-        Kind.COUNTY_CITY,
-        Kind.URBAN_TOWNSHIP,
-        Kind.TOWNSHIP,
-        Kind.DISTRICT,
-        Kind.VILLAGE,
-        Kind.ROAD,
-        Kind.ISLAND,
-        Kind.LANDMARK,
-    }
-)
-
-
 class System(StrEnum):
     """The spelling system an English term follows."""
 

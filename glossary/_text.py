@@ -100,12 +100,3 @@ def chinese_key(text: str) -> str:
     kept = "".join(c for c in folded if not c.isspace() and c not in CHINESE_PUNCTUATION)
     # Dropping a space can leave a combining mark next to a letter: normalize once more.
     return unicodedata.normalize("NFKC", kept).translate(_VARIANTS)
-
-
-def query_key(text: str) -> str:
-    """The key of a query in whichever script it is written.
-
-    >>> query_key(" Situn "), query_key("西屯区")
-    ('situn', '西屯区')
-    """
-    return chinese_key(text) if has_cjk(text) else latin_key(text)
