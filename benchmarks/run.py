@@ -108,6 +108,15 @@ def main() -> None:
         big = Glossary([roads])
         big.get("Situn")
         big_exact = per_call(lambda: big.get("Sec. 1, Bade Rd."), 20000)
+        road_names = [e.english for e in big][::10]
+        big_uncached = float("inf")
+        for _ in range(5):
+            fresh = Glossary([roads])
+            len(fresh)
+            start = timeit.default_timer()
+            for name in road_names:
+                fresh.lookup(name)
+            big_uncached = min(big_uncached, (timeit.default_timer() - start) / len(road_names))
         query = "Zhongshn Rd."
         assert big.lookup(query)[0].match.value == "fuzzy"
         big_fuzzy = per_call(lambda: big.lookup(query, limit=10), 50)
@@ -151,6 +160,11 @@ def main() -> None:
     say(
         f'| exact `get("Sec. 1, Bade Rd.")`, {n_roads:,}-road term base | '
         f"{big_exact * 1e6:.1f} µs | | | < 20 µs |"
+    )
+    say(
+        f"| `lookup()` of {len(road_names):,} distinct road names, each read from SQLite "
+        "once | "
+        f"{big_uncached * 1e6:.1f} µs per name | | | < 20 µs |"
     )
     say(
         f'| fuzzy `lookup("Zhongshn Rd.")`, {n_roads:,} roads ({n_keys:,} keys) | '

@@ -9,6 +9,8 @@
 [('Xitun District', 'variant')]
 """
 
+from typing import TYPE_CHECKING, Any
+
 from glossary._errors import (
     AmbiguousTerm,
     CacheError,
@@ -21,9 +23,26 @@ from glossary._errors import (
 )
 from glossary._glossary import Glossary
 from glossary._model import Entry, Hit, Kind, MatchKind, Status, System, Term
-from glossary._termbase import Report, TermBase, validate
+
+if TYPE_CHECKING:
+    from glossary._termbase import Report, TermBase, validate
 
 __version__ = "0.1.0"
+
+#: Names imported on first use: the term base reader is needed to build an index or to
+#: validate files, never for a lookup in a cached index.
+_LAZY = {"Report", "TermBase", "validate"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from glossary import _termbase
+
+        value = getattr(_termbase, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'glossary' has no attribute {name!r}")
+
 
 __all__ = [
     "AmbiguousTerm",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -40,6 +39,8 @@ def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
 
 def temp_path_beside(target: Path) -> Path:
     """A fresh, unused path in ``target``'s directory for a file to be renamed onto it."""
+    import tempfile  # not at module level: a lookup in a cached index writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     return Path(tmp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +37,11 @@ def default_cache_dir() -> Path | None:
     configured = os.environ.get(CACHE_ENV)
     if configured is not None:
         return Path(configured) if configured else None
+    if sys.platform == "linux":
+        # The XDG rule platformdirs applies on Linux, without importing it: its import
+        # (tempfile, random, configparser...) is a tenth of a warm `glossary lookup`.
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(xdg) if xdg else Path("~/.cache").expanduser()) / "glossary"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("glossary", appauthor=False))

@@ -165,6 +165,12 @@ class IndexInfo:
     built: bool  # True if this process built it, False if read from the cache
 
 
+_ROWS_SQL = (
+    "SELECT k.n, k.match, k.score, k.term, k.system, e.data"
+    " FROM keys AS k JOIN entries AS e ON e.n = k.n WHERE k.key = ?"
+)
+
+
 class Index:
     """A read-only view of a compiled index."""
 
@@ -179,10 +185,15 @@ class Index:
         """The rows stored under ``key`` (kept in a bounded cache: texts repeat names)."""
         rows = self._rows.get(key)
         if rows is None:
-            cursor = self._conn.execute(
-                "SELECT key, n, match, score, term, system FROM keys WHERE key = ?", (key,)
-            )
-            rows = [KeyRow(*row) for row in cursor.fetchall()]
+            # One statement brings the rows and their entries: a name looked up for the
+            # first time costs one B-tree search, not one per entry.
+            cursor = self._conn.execute(_ROWS_SQL, (key,))
+            rows = []
+            entries = self._entries
+            for n, match, score, term, system, data in cursor.fetchall():
+                rows.append(KeyRow(key, n, match, score, term, system))
+                if n not in entries:
+                    entries[n] = Entry.from_dict(json.loads(data))
             if len(self._rows) >= ROWS_CACHE_SIZE:
                 self._rows.clear()
             self._rows[key] = rows
@@ -235,7 +246,12 @@ def _open_cached(path: Path, digest: str) -> Index | None:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        # immutable=1: an index file is never changed once renamed into place (a changed
+        # term base gets a new file), so SQLite may skip locking and change detection,
+        # which otherwise cost more than the B-tree search of a lookup.
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("format") != FORMAT_VERSION or meta.get("hash") != digest:

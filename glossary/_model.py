@@ -73,6 +73,13 @@ class MatchKind(StrEnum):
     FUZZY = "fuzzy"  # a near miss (typo), scored by rapidfuzz
 
 
+# Value → member tables: a dict lookup is far cheaper than calling the enum, and decoding
+# entries from the index is on the path of every first lookup of a name.
+_STATUS: dict[str, Status] = {m.value: m for m in Status}
+_KIND: dict[str, Kind] = {m.value: m for m in Kind}
+_SYSTEM: dict[str, System] = {m.value: m for m in System}
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One name of an entry in one language.
@@ -107,11 +114,11 @@ class Term:
         """The inverse of :meth:`to_dict`."""
         system = data.get("system")
         return cls(
-            text=data["term"],
-            status=Status(data.get("status", "preferred")),
-            system=System(system) if system else None,
-            official=bool(data.get("official", False)),
-            note=data.get("note", ""),
+            data["term"],
+            _STATUS[data.get("status", "preferred")],
+            _SYSTEM[system] if system else None,
+            bool(data.get("official", False)),
+            data.get("note", ""),
         )
 
 
@@ -213,19 +220,21 @@ class Entry:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
         """Build an entry from :meth:`to_dict` output."""
+        get = data.get
+        term = Term.from_dict
         return cls(
-            id=data["id"],
-            kind=Kind(data["kind"]),
-            zh=tuple(Term.from_dict(t) for t in data["zh"]),
-            en=tuple(Term.from_dict(t) for t in data["en"]),
-            source=data["source"],
-            parent=data.get("parent"),
-            gloss=data.get("gloss", ""),
-            note=data.get("note", ""),
-            definition=data.get("definition", ""),
-            since=data.get("since", ""),
-            until=data.get("until", ""),
-            tags=tuple(data.get("tags", ())),
+            data["id"],
+            _KIND[data["kind"]],
+            tuple([term(t) for t in data["zh"]]),
+            tuple([term(t) for t in data["en"]]),
+            data["source"],
+            get("parent"),
+            get("gloss", ""),
+            get("note", ""),
+            get("definition", ""),
+            get("since", ""),
+            get("until", ""),
+            tuple(get("tags", ())),
         )
 
 

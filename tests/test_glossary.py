@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -180,7 +181,6 @@ def test_pickle_round_trip(glossary: Glossary) -> None:
 
 def test_user_layer_adds_and_overrides(write: object, tmp_path: object) -> None:
     """Entries from a --termbase layer are found alongside the built-in ones."""
-    from pathlib import Path
 
     assert callable(write)
     path: Path = write(
@@ -200,3 +200,27 @@ def test_user_layer_adds_and_overrides(write: object, tmp_path: object) -> None:
     assert g.get("Situn").id == "taichung-city-xitun"  # type: ignore[union-attr]
     with pytest.raises(TermBaseError, match="unknown parent id 'taichung-city-xitun'"):
         Glossary([path], builtin=False).get("Situn")
+
+
+@pytest.mark.parametrize("xdg", ["", "/tmp/xdg-cache"])
+def test_default_cache_dir_agrees_with_platformdirs(
+    monkeypatch: pytest.MonkeyPatch, xdg: str
+) -> None:
+    """The Linux shortcut gives the directory platformdirs would."""
+    from platformdirs import user_cache_dir
+
+    from glossary._glossary import CACHE_ENV, default_cache_dir
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert default_cache_dir() == Path(user_cache_dir("glossary", appauthor=False))
+
+
+def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """GLOSSARY_CACHE_DIR names the cache directory; empty means no cache at all."""
+    from glossary._glossary import CACHE_ENV, default_cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert default_cache_dir() == tmp_path
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert default_cache_dir() is None

@@ -18,13 +18,14 @@ def test_import_glossary_loads_no_heavy_modules() -> None:
 
 
 def test_warm_lookup_loads_no_parsers(glossary: Glossary) -> None:
-    """With the index cached, a lookup imports neither YAML nor pypinyin nor OpenCC."""
+    """With the index cached, a lookup imports no YAML, pypinyin, OpenCC or term base reader."""
     assert len(glossary) > 0  # builds the cached index
     code = (
         "import sys\n"
         "from glossary import Glossary\n"
         "assert Glossary().get('Situn').id == 'taichung-city-xitun'\n"
-        "print(','.join(m for m in ('pypinyin', 'opencc', 'yaml') if m in sys.modules))"
+        "print(','.join(m for m in ('pypinyin', 'opencc', 'yaml', 'glossary._termbase', 'tempfile')"
+        " if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
