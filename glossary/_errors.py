@@ -114,6 +114,10 @@ class QueryError(GlossaryError, ValueError):
     """A query cannot be looked up (for example, it is empty)."""
 
 
+class RomanizationError(GlossaryError, ValueError):
+    """Text cannot be romanized: empty, not Chinese, or a character with no known reading."""
+
+
 class TermNotFound(GlossaryError, LookupError):
     """No entry matches the query.
 

@@ -24,6 +24,10 @@ CACHE_ENV = "GLOSSARY_CACHE_DIR"
 
 SCORE_EXACT_VARIANT = 97.0  # a term with other case-insensitive spelling differences
 SCORE_CHAR_VARIANT = 99.0  # a Chinese term with variant characters (台 for 臺)
+SCORE_READING = 85.0  # a spelling read as romanized Mandarin (mixed systems, dropped marks)
+
+#: How many readings of a romanized query to try against the index.
+MAX_READINGS_TRIED = 64
 
 _MATCH_OF_ROW = {
     "variant": MatchKind.VARIANT,
@@ -273,7 +277,26 @@ class Glossary:
                 rows = index.rows(toneless)
             for row in rows:
                 self._keep(best, row, _latin_match(text, row))
+            if not best and key:
+                self._by_reading(text, best)
         return sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
+
+    def _by_reading(self, text: str, best: dict[int, Hit]) -> None:
+        """Read a spelling no key holds as romanized Mandarin, and look up its readings.
+
+        This finds names spelled in a mix of systems (Ma Ying-jeou: Wade-Giles with a
+        Gwoyeu Romatzyh syllable) or with a dropped apostrophe, through the Hanyu keys.
+        """
+        from glossary.romanize import LATIN, parse
+
+        for candidate in parse(text).candidates[:MAX_READINGS_TRIED]:
+            score = SCORE_READING - (0 if candidate.exact else 2) - (0 if candidate.systems else 1)
+            system = next((System(s.value) for s in LATIN if s.value in candidate.systems), None)
+            for row in self.index.rows(candidate.key):
+                old = best.get(row.n)
+                if old is None or score > old.score:
+                    entry = self.index.entry(row.n)
+                    best[row.n] = Hit(entry, MatchKind.PINYIN, score, candidate.hanyu, system)
 
     def _keep(self, best: dict[int, Hit], row: KeyRow, how: tuple[MatchKind, float]) -> None:
         match, score = how

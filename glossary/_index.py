@@ -1,7 +1,8 @@
 """The compiled index: every key a lookup needs, in an SQLite file cached on disk.
 
 Building reads the YAML, computes the derived forms (Simplified Chinese, names without
-their generic word, Hanyu Pinyin readings) and writes one row per (key, entry). The file is
+their generic word, the readings of the Chinese in every romanization system) and writes
+one row per (key, entry). The file is
 named by a hash of the term base files' bytes, the package version and the index format, so
 a changed term base gets a new file and a stale one is never read. It is written to a temp
 file and renamed into place, so a reader never sees half of one and two processes building
@@ -20,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from glossary._errors import CacheError, Issue
+from glossary._errors import CacheError, Issue, RomanizationError
 from glossary._fsutil import temp_path_beside
-from glossary._model import Entry, System
+from glossary._model import Entry, Kind
 from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
@@ -87,7 +88,6 @@ def strip_generic_zh(term: str) -> str | None:
 def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
     """Every key under which ``entry`` (numbered ``n``) can be found."""
     from glossary._script import to_simplified
-    from glossary.romanize import hanyu
 
     for term in entry.en:
         system = str(term.system) if term.system else None
@@ -107,16 +107,31 @@ def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
             forms.append((bare, "variant", SCORE_VARIANT))
     if entry.gloss:
         forms.append((entry.gloss, "variant", SCORE_VARIANT))
+    person = entry.kind is Kind.PERSON
     for text, match, score in forms:
         yield KeyRow(chinese_key(text), n, match, score, text, None)
         simplified = to_simplified(text)
         if simplified != text:
             yield KeyRow(chinese_key(simplified), n, "script", score - 2, text, None)
-        reading = latin_key(hanyu(text))
-        if reading:
-            yield KeyRow(
-                reading, n, "pinyin", SCORE_PINYIN - (SCORE_TERM - score), text, str(System.HANYU)
-            )
+        yield from _reading_keys(text, n, SCORE_PINYIN - (SCORE_TERM - score), person=person)
+
+
+def _reading_keys(text: str, n: int, score: float, *, person: bool) -> Iterator[KeyRow]:
+    """Keys for the readings of a Chinese term in every Latin system (Hanyu first).
+
+    Alternative readings (元長: Yuanzhang or Yuanchang) score one less each. A term with
+    characters that have no reading (digits in road names) gets no reading keys.
+    """
+    from glossary.romanize import LATIN, readings, render
+
+    try:
+        found = readings(text, person=person)
+    except RomanizationError:
+        return
+    for rank, reading in enumerate(found):
+        for system in LATIN:
+            key = latin_key(render(reading, system, style="syllables"))
+            yield KeyRow(key, n, "pinyin", score - rank, text, system.value)
 
 
 _SCHEMA = """

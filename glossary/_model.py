@@ -53,6 +53,7 @@ class System(StrEnum):
     WADE_GILES = "wade-giles"
     MPS2 = "mps2"  # Mandarin Phonetic Symbols II
     GWOYEU = "gwoyeu"  # Gwoyeu Romatzyh
+    YALE = "yale"  # Yale romanization of Mandarin
     LEGACY = "legacy"  # a customary spelling that follows no one system (Keelung, Tamsui)
     HOKKIEN = "hokkien"  # Taiwanese Hokkien
     HAKKA = "hakka"
@@ -69,7 +70,7 @@ class MatchKind(StrEnum):
         "variant"  # a term with other spacing, hyphens, apostrophes, diacritics or generic word
     )
     SCRIPT = "script"  # the Chinese in another script (Simplified) or variant character (台/臺)
-    PINYIN = "pinyin"  # the Hanyu Pinyin reading of the entry's Chinese
+    PINYIN = "pinyin"  # a romanization of the entry's Chinese (Hanyu, Wade-Giles...: Hit.system)
     FUZZY = "fuzzy"  # a near miss (typo), scored by rapidfuzz
 
 

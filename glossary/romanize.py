@@ -1,28 +1,174 @@
-"""Romanization: Chinese → Hanyu Pinyin readings, right for Taiwan's names.
+"""The romanization engine: Chinese → readings → any system, and any spelling → readings.
 
-pypinyin is imported only when a reading is first computed (it costs about 0.2 s and 60 MB),
-and a small table of Taiwan readings wins over it where it misreads a place name.
+Taiwan's English spells one name in many systems: 西屯 is Xitun (Hanyu Pinyin), Situn
+(Tongyong), Hsi-t'un (Wade-Giles), Shituen (MPS II), Shitwen (Gwoyeu Romatzyh). This
+module goes both ways:
 
-This module is the seed of the romanization engine: other systems (Tongyong, Wade-Giles,
-MPS II, Gwoyeu Romatzyh) and parsing romanized strings build on these readings.
+- :func:`readings` reads Chinese as Taiwan reads it: a table of Taiwan readings (place
+  names, surnames) wins over pypinyin, which is given Simplified text so that its phrase
+  dictionary (keyed in Simplified) applies to Traditional names too;
+- :func:`render` and :func:`romanize` write a reading in any system, as a place name
+  (``Hsi-t'un``), a person's name (``Liu Shih-fang``) or syllables;
+- :func:`parse` reads any romanized string back into the Hanyu syllables it may stand for,
+  and the systems that could have written it.
+
+pypinyin and OpenCC are imported only when Chinese is first read; parsing and rendering need
+only the syllable table (``glossary/data/syllables.tsv``, from the kfcd crosswalk).
+
+>>> romanize("西屯", "wade-giles"), romanize("西屯", "mps2"), romanize("西屯", "tongyong")
+("Hsi-t'un", 'Shituen', 'Situn')
+>>> romanize("劉世芳", "wade-giles", person=True)
+'Liu Shih-fang'
+>>> [c.hanyu for c in parse("Hsi-t'un").candidates][:1]
+['xi tun']
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 import threading
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
+from typing import Literal
 
-__all__ = ["hanyu", "hanyu_syllables"]
+from glossary._errors import RomanizationError
+from glossary._syllables import INTERJECTIONS, SYSTEMS, table
+from glossary._text import CHINESE_PUNCTUATION, is_cjk
 
-#: Readings of place names that pypinyin gets wrong, as Taiwan reads them (the official
-#: English names of the townships confirm each: Changzhi, Changbin, Qieding, Dapu).
+__all__ = [
+    "SURNAMES",
+    "TAIWAN_READINGS",
+    "Candidate",
+    "Parse",
+    "Reading",
+    "Scheme",
+    "hanyu",
+    "hanyu_syllables",
+    "parse",
+    "readings",
+    "render",
+    "romanize",
+]
+
+
+class Scheme(StrEnum):
+    """A way of writing Mandarin. Values match :class:`glossary.System` where both exist."""
+
+    HANYU = "hanyu"  # Hanyu Pinyin, official in Taiwan since 2009
+    TONGYONG = "tongyong"  # Tongyong Pinyin (2002), official 2002-2008
+    WADE_GILES = "wade-giles"
+    MPS2 = "mps2"  # Mandarin Phonetic Symbols II (1984)
+    GWOYEU = "gwoyeu"  # Gwoyeu Romatzyh, tonal spelling
+    YALE = "yale"
+    ZHUYIN = "zhuyin"  # Zhuyin Fuhao (Bopomofo), not a romanization but read the same way
+
+
+#: The Latin-alphabet systems, in the order they are listed and preferred on ties.
+LATIN: tuple[Scheme, ...] = (
+    Scheme.HANYU,
+    Scheme.WADE_GILES,
+    Scheme.TONGYONG,
+    Scheme.MPS2,
+    Scheme.GWOYEU,
+    Scheme.YALE,
+)
+
+Style = Literal["place", "person", "syllables"]
+Tones = Literal["none", "marks", "numbers"]
+
+# -- Taiwan's readings ------------------------------------------------------------------------
+
+#: Readings that win over pypinyin: place names it misreads, as Taiwan reads them. Values
+#: are alternatives, most likely first, each as numbered Hanyu syllables. The official
+#: English township names confirm each (Changzhi, Changbin, Qieding, Dapu); 元長 is
+#: Yuanzhang in Chunghwa Post's newer list and Yuanchang in its older one, so both stand.
 TAIWAN_READINGS: dict[str, tuple[str, ...]] = {
-    "長治": ("chang", "zhi"),
-    "長濱": ("chang", "bin"),
-    "茄萣": ("qie", "ding"),
-    "大埔": ("da", "pu"),
+    "長治": ("chang2 zhi4",),
+    "長濱": ("chang2 bin1",),
+    "茄萣": ("qie2 ding4",),
+    "大埔": ("da4 pu3",),
+    "元長": ("yuan2 zhang3", "yuan2 chang2"),
 }
+
+#: Surnames whose reading differs from the character's everyday one, and compound surnames,
+#: read this way at the start of a person's name. Alternatives as in TAIWAN_READINGS.
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng1",),
+    "單": ("shan4",),
+    "解": ("xie4",),
+    "仇": ("qiu2",),
+    "查": ("zha1",),
+    "區": ("ou1",),
+    "繆": ("miao4",),
+    "翟": ("zhai2",),
+    "覃": ("qin2",),
+    "蓋": ("ge3",),
+    "種": ("chong2",),
+    "朴": ("piao2",),
+    "褚": ("chu3",),
+    "樂": ("yue4", "le4"),
+    "柏": ("bo2", "bai3"),
+    "歐陽": ("ou1 yang2",),
+    "司馬": ("si1 ma3",),
+    "司徒": ("si1 tu2",),
+    "諸葛": ("zhu1 ge3",),
+    "上官": ("shang4 guan1",),
+    "張簡": ("zhang1 jian3",),
+    "范姜": ("fan4 jiang1",),
+    "長孫": ("zhang3 sun1",),
+    "尉遲": ("yu4 chi2",),
+    "澹臺": ("tan2 tai2",),
+    "單于": ("chan2 yu2",),
+    "皇甫": ("huang2 fu3",),
+    "夏侯": ("xia4 hou2",),
+    "公孫": ("gong1 sun1",),
+    "東方": ("dong1 fang1",),
+    "端木": ("duan1 mu4",),
+    "令狐": ("ling2 hu2",),
+    "慕容": ("mu4 rong2",),
+}
+
+#: At most this many alternative readings of one text.
+MAX_READINGS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a Chinese text: Hanyu syllables (toneless, ü written ü) and tones.
+
+    Attributes:
+        syllables: ``("xi", "tun")``.
+        tones: 1-4, or 5 for the neutral tone, one per syllable.
+        surname: How many syllables are the surname, when read as a person's name (else 0).
+    """
+
+    syllables: tuple[str, ...]
+    tones: tuple[int, ...]
+    surname: int = 0
+
+    @property
+    def numbered(self) -> str:
+        """``xi1 tun2``."""
+        return " ".join(f"{s}{t}" for s, t in zip(self.syllables, self.tones, strict=True))
+
+    @classmethod
+    def from_numbered(cls, text: str, *, surname: int = 0) -> Reading:
+        """``Reading.from_numbered("xi1 tun2")``; ``v`` may stand for ``ü``."""
+        pairs = [_split_numbered(s) for s in text.split()]
+        return cls(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs), surname)
+
+
+def _split_numbered(syllable: str) -> tuple[str, int]:
+    syllable = syllable.replace("v", "ü").replace("u:", "ü")
+    if syllable[-1:].isdigit():
+        tone = int(syllable[-1]) or 5
+        return syllable[:-1], tone if 1 <= tone <= 5 else 5
+    return syllable, 5
+
 
 _lock = threading.Lock()
 
@@ -30,43 +176,121 @@ _lock = threading.Lock()
 @cache
 def _pypinyin() -> Callable[[str], list[str]]:
     with _lock:
-        from pypinyin import Style, lazy_pinyin
+        from pypinyin import Style as PinyinStyle
+        from pypinyin import lazy_pinyin
 
     def read(text: str) -> list[str]:
-        result: list[str] = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors="default")
+        result: list[str] = lazy_pinyin(
+            text,
+            style=PinyinStyle.TONE3,
+            neutral_tone_with_five=True,
+            v_to_u=True,
+            errors="default",
+        )
         return result
 
     return read
 
 
-def hanyu_syllables(text: str) -> tuple[str, ...]:
-    """The Hanyu Pinyin syllables of a Chinese name, without tones, in lower case.
+_NUMBERED = re.compile(r"[a-zü]+[1-5]")
 
-    Taiwan's readings of place names win over pypinyin's. Characters pypinyin cannot read
-    come back unchanged.
+
+def _read_plain(text: str) -> Reading:
+    """pypinyin's reading, given Simplified text so that its phrase dictionary applies."""
+    from glossary._script import to_simplified
+
+    simplified = to_simplified(text)
+    source = simplified if len(simplified) == len(text) else text
+    read = _pypinyin()
+    out = read(source)
+    if len(out) != len(text) or not all(_NUMBERED.fullmatch(item) for item in out):
+        for char in text:  # name the character that has no reading
+            if not _NUMBERED.fullmatch("".join(read(char))):
+                raise RomanizationError(f"no reading is known for {char!r} (U+{ord(char):04X})")
+        raise RomanizationError(f"could not read {text!r} one syllable per character")
+    return Reading(tuple(item[:-1] for item in out), tuple(int(item[-1]) for item in out))
+
+
+def _check_chinese(text: str) -> str:
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        raise RomanizationError("nothing to romanize: the text is empty")
+    bad = [c for c in cleaned if not is_cjk(c) and c not in CHINESE_PUNCTUATION]
+    if bad:
+        shown = ", ".join(repr(c) for c in dict.fromkeys(bad))
+        raise RomanizationError(f"{text!r} is not all Chinese characters: {shown}")
+    return "".join(c for c in cleaned if c not in CHINESE_PUNCTUATION)
+
+
+def readings(text: str, *, person: bool = False) -> list[Reading]:
+    """The readings of a Chinese name as Taiwan reads it, most likely first.
+
+    Taiwan's readings (:data:`TAIWAN_READINGS`; :data:`SURNAMES` at the start of a
+    person's name) win over pypinyin; where they list alternatives, every combination is
+    returned (at most :data:`MAX_READINGS`).
+
+    Raises:
+        RomanizationError: if the text is empty, holds anything but Chinese characters
+            (middle dots aside), or a character with no known reading.
+
+    >>> [r.numbered for r in readings("長治")]
+    ['chang2 zhi4']
+    >>> [r.numbered for r in readings("元長")]
+    ['yuan2 zhang3', 'yuan2 chang2']
+    >>> readings("曾國藩", person=True)[0].numbered
+    'zeng1 guo2 fan1'
+    """
+    chinese = _check_chinese(text)
+    parts: list[list[Reading]] = []
+    surname = 0
+    rest = chinese
+    if person:
+        for length in (2, 1):
+            head = chinese[:length]
+            if len(chinese) > length and head in SURNAMES:
+                parts.append([Reading.from_numbered(r) for r in SURNAMES[head]])
+                surname, rest = length, chinese[length:]
+                break
+        else:
+            surname = 2 if len(chinese) == 4 else 1
+    parts.extend(_segments(rest))
+    out: list[Reading] = []
+    for combo in itertools.islice(itertools.product(*parts), MAX_READINGS):
+        syllables = tuple(s for piece in combo for s in piece.syllables)
+        tones = tuple(t for piece in combo for t in piece.tones)
+        out.append(Reading(syllables, tones, surname))
+    return out
+
+
+def _segments(text: str) -> Iterator[list[Reading]]:
+    """Alternatives for each stretch of ``text``: Taiwan's readings, else pypinyin's."""
+    longest = max(map(len, TAIWAN_READINGS))
+    start = plain = 0
+    while start < len(text):
+        for length in range(min(longest, len(text) - start), 1, -1):
+            chunk = text[start : start + length]
+            if chunk in TAIWAN_READINGS:
+                if plain < start:
+                    yield [_read_plain(text[plain:start])]
+                yield [Reading.from_numbered(r) for r in TAIWAN_READINGS[chunk]]
+                start += length
+                plain = start
+                break
+        else:
+            start += 1
+    if plain < len(text):
+        yield [_read_plain(text[plain:])]
+
+
+def hanyu_syllables(text: str) -> tuple[str, ...]:
+    """The Hanyu Pinyin syllables of a Chinese name (most likely reading), without tones.
 
     >>> hanyu_syllables("西屯")
     ('xi', 'tun')
     >>> hanyu_syllables("長治鄉")
     ('chang', 'zhi', 'xiang')
     """
-    out: list[str] = []
-    read = _pypinyin()
-    i = 0
-    while i < len(text):
-        for length in (3, 2):
-            chunk = text[i : i + length]
-            if len(chunk) == length and chunk in TAIWAN_READINGS:
-                out.extend(TAIWAN_READINGS[chunk])
-                i += length
-                break
-        else:
-            j = i + 1
-            while j < len(text) and not any(text[j : j + n] in TAIWAN_READINGS for n in (2, 3)):
-                j += 1
-            out.extend(read(text[i:j]))
-            i = j
-    return tuple(out)
+    return readings(text)[0].syllables
 
 
 def hanyu(text: str) -> str:
@@ -76,3 +300,324 @@ def hanyu(text: str) -> str:
     'shiding'
     """
     return "".join(hanyu_syllables(text))
+
+
+# -- rendering --------------------------------------------------------------------------------
+
+_SUPERSCRIPT = {1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵"}
+
+
+def spell(syllable: str, tone: int, system: Scheme | str, tones: Tones = "none") -> str:
+    """One syllable in one system, lower case.
+
+    >>> spell("tun", 2, "wade-giles"), spell("shi", 4, "gwoyeu"), spell("lü", 3, "hanyu", "marks")
+    ("t'un", 'shyh', 'lǚ')
+    """
+    system = Scheme(system)
+    data = table()
+    known = (syllable, system.value) in data.plain
+    if not known:  # an interjection pypinyin knows and the table does not (hm, hng)
+        return syllable + (str(tone) if tones == "numbers" else "")
+    if system is Scheme.GWOYEU:
+        return data.toned[(syllable, tone, system.value)].lstrip(".")
+    plain = data.plain[(syllable, system.value)]
+    if tones == "none":
+        return plain
+    if system in (Scheme.HANYU, Scheme.ZHUYIN, Scheme.YALE, Scheme.TONGYONG) and tones == "marks":
+        return data.toned[(syllable, tone, system.value)]
+    if system is Scheme.WADE_GILES and tones == "marks":
+        return plain + _SUPERSCRIPT[tone]
+    return plain + str(tone)
+
+
+def render(
+    reading: Reading,
+    system: Scheme | str = Scheme.HANYU,
+    *,
+    style: Style = "place",
+    tones: Tones = "none",
+) -> str:
+    """Write a reading in one system.
+
+    Styles: ``place`` writes one capitalised word (Wade-Giles hyphenates its syllables:
+    Kao-hsiung); ``person`` writes the surname, a space and the given name, which is
+    hyphenated with lower case after the hyphen in every system but Hanyu Pinyin (Liu
+    Shifang, Liu Shih-fang); ``syllables`` writes lower-case syllables apart. Where a
+    syllable starting with a vowel follows another in one word, an apostrophe marks the
+    boundary (Xi'an, Da'an). Gwoyeu Romatzyh spells tones in letters whatever ``tones``.
+
+    >>> xian = Reading.from_numbered("xi1 an1")
+    >>> render(xian), render(xian, "wade-giles"), render(xian, style="syllables", tones="marks")
+    ("Xi'an", 'Hsi-an', 'xī ān')
+    >>> render(Reading.from_numbered("wang2 jin1 ping2", surname=1), "gwoyeu", style="person")
+    'Wang Jin-pyng'
+    """
+    system = Scheme(system)
+    spelled = [
+        spell(s, t, system, tones) for s, t in zip(reading.syllables, reading.tones, strict=True)
+    ]
+    if style == "syllables" or not spelled:
+        return " ".join(spelled)
+    if style == "person" and len(spelled) > 1:
+        surname = reading.surname or 1
+        family = _word(spelled[:surname], system, hyphenate=False)
+        given = _word(spelled[surname:], system, hyphenate=system is not Scheme.HANYU)
+        return f"{family} {given}"
+    return _word(spelled, system, hyphenate=system is Scheme.WADE_GILES)
+
+
+def _word(spelled: Sequence[str], system: Scheme, *, hyphenate: bool) -> str:
+    if system is Scheme.ZHUYIN:
+        return "".join(spelled)
+    if hyphenate:
+        text = "-".join(spelled)
+    else:
+        vowels = "aeo" if system is Scheme.HANYU else "aeiouü"
+        text = spelled[0]
+        for piece in spelled[1:]:
+            text += ("'" if piece[:1] in vowels else "") + piece
+    return text[:1].upper() + text[1:]
+
+
+def romanize(
+    text: str,
+    system: Scheme | str = Scheme.HANYU,
+    *,
+    person: bool = False,
+    tones: Tones = "none",
+) -> str:
+    """A Chinese name in one system: as a place (default) or as a person's name.
+
+    Raises:
+        RomanizationError: as :func:`readings`.
+
+    >>> romanize("高雄", "wade-giles"), romanize("大安"), romanize("馬英九", "gwoyeu", person=True)
+    ('Kao-hsiung', "Da'an", 'Maa Ing-jeou')
+    """
+    reading = readings(text, person=person)[0]
+    return render(reading, system, style="person" if person else "place", tones=tones)
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One Hanyu syllable sequence a romanized string may stand for.
+
+    Attributes:
+        syllables: Toneless Hanyu syllables (ü written ü).
+        systems: The systems that spell every syllable this way (empty when the spelling
+            mixes systems, as Ma Ying-jeou mixes Wade-Giles and Gwoyeu Romatzyh).
+        syllable_systems: For each syllable, the systems that spell it this way.
+        exact: False if reading it this way assumes a dropped apostrophe or diaeresis.
+    """
+
+    syllables: tuple[str, ...]
+    systems: frozenset[str]
+    syllable_systems: tuple[frozenset[str], ...]
+    exact: bool = True
+
+    @property
+    def hanyu(self) -> str:
+        """The syllables apart: ``xi tun``."""
+        return " ".join(self.syllables)
+
+    @property
+    def key(self) -> str:
+        """The syllables as one ASCII word (ü as u), as the index keys readings: ``xitun``."""
+        return "".join(self.syllables).replace("ü", "u")
+
+    @property
+    def mixed(self) -> bool:
+        """True if no one system spells every syllable this way."""
+        return not self.systems
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """What :func:`parse` found: candidates, best first, or the reason there are none."""
+
+    text: str
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.candidates)
+
+
+#: At most this many candidates (ambiguity multiplies: chih, chi, ju each have three).
+MAX_CANDIDATES = 256
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´ʻ′"})
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
+_DIGIT_TONES = re.compile(r"(?<=[a-zü])[0-5]")
+_KEEP_COMBINING = frozenset("\u0308")  # the diaeresis of ü
+_BOUNDARY = "|"
+
+
+def _fold(text: str) -> str:
+    """Lower case, apostrophes as ', ü kept (from v and u: too), other marks and tones gone."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    text = text.replace("u:", "ü").replace("v", "ü")
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP_COMBINING)
+    kept = unicodedata.normalize("NFC", kept)
+    kept = "".join(c for c in kept if c not in "¹²³⁴⁵ˊˇˋ˙·¯")
+    return _DIGIT_TONES.sub("", kept)
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    syllable: str
+    system: str
+    penalty: int  # 1 for each assumption: a dropped apostrophe or diaeresis
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    spellings: dict[str, list[_Option]] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, spelling: str, option: _Option) -> None:
+        options = self.spellings.setdefault(spelling, [])
+        for i, old in enumerate(options):
+            if old.syllable == option.syllable and old.system == option.system:
+                if option.penalty < old.penalty:
+                    options[i] = option
+                return
+        options.append(option)
+        self.longest = max(self.longest, len(spelling))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = table()
+    lexicon = _Lexicon()
+    for syllable in data.syllables:
+        for system in SYSTEMS:
+            if system == "zhuyin":
+                lexicon.add(data.plain[(syllable, system)], _Option(syllable, system, 0))
+                continue
+            if syllable in INTERJECTIONS:
+                continue
+            if system == "gwoyeu":
+                forms = {data.toned[(syllable, t, system)].lstrip(".") for t in range(1, 6)}
+            else:
+                forms = {data.plain[(syllable, system)]}
+            for form in forms:
+                for spelling, penalty in _variants(_fold(form), system):
+                    lexicon.add(spelling, _Option(syllable, system, penalty))
+    return lexicon
+
+
+def _variants(spelling: str, system: str) -> Iterator[tuple[str, int]]:
+    """A spelling and the ways people also write it, each with its penalty."""
+    yield spelling, 0
+    if system == "wade-giles" and spelling == "ssu":
+        yield "szu", 0  # the older Wade-Giles spelling of si
+    if "ü" in spelling:
+        yield spelling.replace("ü", "u"), 1
+        if system == "hanyu":
+            yield spelling.replace("ü", "yu"), 1  # Lyu for 呂, as passports write it
+    if "'" in spelling:
+        bare = spelling.replace("'", "")
+        yield bare, 1
+        if "ü" in bare:
+            yield bare.replace("ü", "u"), 2
+
+
+def parse(text: str) -> Parse:
+    """The Hanyu syllables a romanized string may stand for, and who could have written it.
+
+    Accepts any of Hanyu Pinyin (tone marks, numbers or none), Tongyong Pinyin, Wade-Giles,
+    MPS II, Gwoyeu Romatzyh, Yale and Zhuyin, mixed within one name, in any case, with or
+    without hyphens, spaces, straight or curly apostrophes and diacritics; ü may be written
+    ü, v, u: or u. Every reading is kept (chih is zhi or chi or, without its apostrophe,
+    qi); candidates come best first: fewer syllables (Xian is one, Xi'an two), spelled in
+    one system, assuming nothing dropped.
+
+    >>> [c.hanyu for c in parse("Ma Ying-jeou").candidates][:1]
+    ['ma ying jiu']
+    >>> sorted({c.syllables[0] for c in parse("chih").candidates})
+    ['chi', 'qi', 'zhi']
+    >>> parse("Bi-khim").reason
+    "'Bi-khim' is not romanized Mandarin: no syllable in any system spells 'khim'"
+    """
+    folded = _fold(text)
+    words = [w for w in _SEPARATORS.split(folded.strip()) if w]
+    if not words:
+        return Parse(text, reason="nothing to parse: the text is empty")
+    for word in words:
+        odd = [c for c in word if not (c.isalpha() or c == "'")]
+        if odd:
+            shown = ", ".join(repr(c) for c in dict.fromkeys(odd))
+            return Parse(text, reason=f"{text!r} is not romanized Mandarin: it contains {shown}")
+    joined = _BOUNDARY.join(words)
+    lexicon = _lexicon()
+    segmentations, stuck = _segment(joined, lexicon)
+    if not segmentations:
+        rest = joined[stuck:].split(_BOUNDARY)[0].lstrip("'")
+        return Parse(
+            text,
+            reason=f"{text!r} is not romanized Mandarin: no syllable in any system spells {rest!r}",
+        )
+    return Parse(text, _candidates(segmentations, lexicon))
+
+
+def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
+    """Every split of ``word`` into spellings, fewest pieces first; and how far any got."""
+    n = len(word)
+    ways: list[list[tuple[str, ...]] | None] = [None] * (n + 1)
+    ways[n] = [()]
+    for i in range(n - 1, -1, -1):
+        found: list[tuple[str, ...]] = []
+        if word[i] in (_BOUNDARY, "'"):
+            found.extend(ways[i + 1] or [])
+        for j in range(i + 1, min(n, i + lexicon.longest) + 1):
+            piece = word[i:j]
+            if _BOUNDARY in piece:
+                break
+            if piece in lexicon.spellings and ways[j]:
+                found.extend((piece, *rest) for rest in ways[j] or [])
+        found.sort(key=len)
+        ways[i] = found[:64] or None
+    if ways[0]:
+        return ways[0], n
+    reach = {0}
+    for i in range(n):
+        if i not in reach:
+            continue
+        if word[i] in (_BOUNDARY, "'"):
+            reach.add(i + 1)
+        for j in range(i + 1, min(n, i + lexicon.longest) + 1):
+            if _BOUNDARY not in word[i:j] and word[i:j] in lexicon.spellings:
+                reach.add(j)
+    return [], max(reach)
+
+
+def _candidates(
+    segmentations: Iterable[tuple[str, ...]], lexicon: _Lexicon
+) -> tuple[Candidate, ...]:
+    scored: dict[tuple[str, ...], tuple[tuple[int, int, int, int], Candidate]] = {}
+    for order, pieces in enumerate(segmentations):
+        choices: list[list[tuple[str, frozenset[str], int]]] = []
+        for piece in pieces:
+            by_syllable: dict[str, tuple[set[str], int]] = {}
+            for option in lexicon.spellings[piece]:
+                systems, penalty = by_syllable.get(option.syllable, (set(), 99))
+                systems.add(option.system)
+                by_syllable[option.syllable] = (systems, min(penalty, option.penalty))
+            choices.append([(s, frozenset(sys), p) for s, (sys, p) in sorted(by_syllable.items())])
+        for combo in itertools.islice(itertools.product(*choices), MAX_CANDIDATES):
+            syllables = tuple(c[0] for c in combo)
+            per = tuple(c[1] for c in combo)
+            common = frozenset.intersection(*per) if per else frozenset()
+            penalty = sum(c[2] for c in combo)
+            rank = (len(syllables), 0 if common else 1, penalty, order)
+            candidate = Candidate(syllables, common, per, exact=penalty == 0)
+            old = scored.get(syllables)
+            if old is None or rank < old[0]:
+                scored[syllables] = (rank, candidate)
+    ranked = sorted(scored.values(), key=lambda item: (item[0], item[1].syllables))
+    return tuple(c for _, c in ranked[:MAX_CANDIDATES])
