@@ -296,7 +296,18 @@ class Glossary:
                 old = best.get(row.n)
                 if old is None or score > old.score:
                     entry = self.index.entry(row.n)
-                    best[row.n] = Hit(entry, MatchKind.PINYIN, score, candidate.hanyu, system)
+                    term = row.term if row.match == "pinyin" else entry.chinese
+                    best[row.n] = Hit(entry, MatchKind.PINYIN, score, term, system)
+
+    def by_reading(self, syllables: Sequence[str]) -> list[Entry]:
+        """The entries whose Chinese reads as these Hanyu syllables (toneless).
+
+        >>> [e.id for e in Glossary().by_reading(["xi", "tun"])]
+        ['taichung-city-xitun']
+        """
+        key = latin_key("".join(syllables))
+        numbers = dict.fromkeys(row.n for row in self.index.rows(key) if row.match != "script")
+        return sorted((self.index.entry(n) for n in numbers), key=lambda e: e.id)
 
     def _keep(self, best: dict[int, Hit], row: KeyRow, how: tuple[MatchKind, float]) -> None:
         match, score = how

@@ -15,6 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+#: How many entries the built-in term base has (counted from its files, not hard-coded).
+BUILTIN_ENTRIES = sum(
+    line.startswith("- id: ")
+    for path in sorted((ROOT / "terms").glob("*.yaml"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+)
+
 #: A valid one-entry term base file layered over the built-in one.
 ROAD = """\
 - id: taichung-city-xitun-road

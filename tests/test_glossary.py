@@ -9,6 +9,8 @@ import pytest
 
 from glossary import AmbiguousTerm, Glossary, MatchKind, QueryError, TermBaseError, TermNotFound
 
+from .conftest import BUILTIN_ENTRIES
+
 
 @pytest.mark.parametrize(
     ("query", "ident", "match"),
@@ -169,7 +171,7 @@ def test_mapping_protocol(glossary: Glossary) -> None:
     assert glossary["taichung-city"].chinese == "臺中市"
     with pytest.raises(KeyError):
         glossary["nowhere"]
-    assert len(glossary) == len(list(glossary)) == 393
+    assert len(glossary) == len(list(glossary)) == BUILTIN_ENTRIES
 
 
 def test_pickle_round_trip(glossary: Glossary) -> None:
