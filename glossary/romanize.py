@@ -41,6 +41,7 @@ from glossary._text import CHINESE_PUNCTUATION, is_cjk
 
 __all__ = [
     "SURNAMES",
+    "TAIWAN_CHARACTERS",
     "TAIWAN_READINGS",
     "Candidate",
     "Parse",
@@ -92,6 +93,31 @@ TAIWAN_READINGS: dict[str, tuple[str, ...]] = {
     "茄萣": ("qie2 ding4",),
     "大埔": ("da4 pu3",),
     "元長": ("yuan2 zhang3", "yuan2 chang2"),
+    "澎湖": ("peng2 hu2",),  # pypinyin: peng1
+    "斗六": ("dou3 liu4",),  # pypinyin: dou4, the reading of 鬥, which 斗 also simplifies
+    "垃圾": ("le4 se4",),  # Taiwan's standard; pypinyin: la1 ji1
+}
+
+#: Characters whose one Taiwan-standard reading (Ministry of Education dictionary) differs
+#: from the mainland one pypinyin gives, whatever the phrase: mostly tones (錫 xí, not xī:
+#: Yu Shyi-kun's Shyi is xí in Gwoyeu Romatzyh), sometimes the syllable (液 yì, 暫 zhàn).
+TAIWAN_CHARACTERS: dict[str, str] = {
+    "錫": "xi2",
+    "息": "xi2",
+    "惜": "xi2",
+    "昔": "xi2",
+    "夕": "xi4",
+    "汐": "xi4",
+    "期": "qi2",
+    "微": "wei2",
+    "危": "wei2",
+    "液": "yi4",
+    "暫": "zhan4",
+    "擁": "yong1",
+    "播": "bo4",
+    "質": "zhi2",
+    "企": "qi4",
+    "綜": "zong4",
 }
 
 #: Surnames whose reading differs from the character's everyday one, and compound surnames,
@@ -208,7 +234,11 @@ def _read_plain(text: str) -> Reading:
             if not _NUMBERED.fullmatch("".join(read(char))):
                 raise RomanizationError(f"no reading is known for {char!r} (U+{ord(char):04X})")
         raise RomanizationError(f"could not read {text!r} one syllable per character")
-    return Reading(tuple(item[:-1] for item in out), tuple(int(item[-1]) for item in out))
+    pairs = [
+        _split_numbered(TAIWAN_CHARACTERS.get(char, item))
+        for char, item in zip(text, out, strict=True)
+    ]
+    return Reading(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
 
 
 def _check_chinese(text: str) -> str:
@@ -225,9 +255,10 @@ def _check_chinese(text: str) -> str:
 def readings(text: str, *, person: bool = False) -> list[Reading]:
     """The readings of a Chinese name as Taiwan reads it, most likely first.
 
-    Taiwan's readings (:data:`TAIWAN_READINGS`; :data:`SURNAMES` at the start of a
-    person's name) win over pypinyin; where they list alternatives, every combination is
-    returned (at most :data:`MAX_READINGS`).
+    Taiwan's readings (:data:`TAIWAN_READINGS` of names, :data:`TAIWAN_CHARACTERS` of
+    single characters, :data:`SURNAMES` at the start of a person's name) win over
+    pypinyin; where they list alternatives, every combination is returned (at most
+    :data:`MAX_READINGS`).
 
     Raises:
         RomanizationError: if the text is empty, holds anything but Chinese characters
@@ -323,7 +354,9 @@ def spell(syllable: str, tone: int, system: Scheme | str, tones: Tones = "none")
     plain = data.plain[(syllable, system.value)]
     if tones == "none":
         return plain
-    if system in (Scheme.HANYU, Scheme.ZHUYIN, Scheme.YALE, Scheme.TONGYONG) and tones == "marks":
+    if system is Scheme.ZHUYIN or (
+        tones == "marks" and system in (Scheme.HANYU, Scheme.YALE, Scheme.TONGYONG)
+    ):  # Zhuyin writes tones with marks only
         return data.toned[(syllable, tone, system.value)]
     if system is Scheme.WADE_GILES and tones == "marks":
         return plain + _SUPERSCRIPT[tone]

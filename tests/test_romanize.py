@@ -1,0 +1,346 @@
+"""The romanization engine: the syllable table, Taiwan's readings, rendering and parsing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary import RomanizationError
+from glossary._syllables import INTERJECTIONS, SYSTEMS, table, toneless
+from glossary._text import latin_key
+from glossary.romanize import (
+    LATIN,
+    Reading,
+    Scheme,
+    hanyu,
+    parse,
+    readings,
+    render,
+    romanize,
+    spell,
+)
+
+from .conftest import FIXTURES, ROOT, SHARED_DATA
+
+GOLDEN_SYSTEMS = ("hanyu", "tongyong", "wade-giles", "mps2", "gwoyeu")
+
+
+def _golden() -> list[dict[str, str]]:
+    path = FIXTURES / "golden_names.tsv"
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+GOLDEN = _golden()
+
+
+# -- the table -------------------------------------------------------------------------------
+
+
+def test_table_is_generated_and_fresh() -> None:
+    """The packaged table is what scripts/gen_syllables.py writes from ../shared/data."""
+    script = ROOT / "scripts" / "gen_syllables.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check", "--data", str(SHARED_DATA)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_table_has_every_syllable_once() -> None:
+    """419 syllables: the crosswalk's, four added (diang, nia, sei, shong), four dropped."""
+    syllables = table().syllables
+    assert len(syllables) == len(set(syllables)) == 419
+    assert {"diang", "nia", "sei", "shong", "lü", "nüe"} <= set(syllables)
+    assert not {"lv", "lue", "lvan", "hm", "hng"} & set(syllables)
+
+
+@pytest.mark.parametrize(
+    ("syllable", "system", "spelling"),
+    [
+        ("yan", "wade-giles", "yen"),  # the crosswalk's slip: yan
+        ("e", "wade-giles", "o"),  # the crosswalk's slip: e
+        ("ge", "wade-giles", "ko"),
+        ("lü", "wade-giles", "lü"),  # ü, never v
+        ("si", "wade-giles", "ssu"),
+        ("zhi", "tongyong", "jhih"),
+        ("xi", "tongyong", "si"),
+        ("feng", "tongyong", "fong"),
+        ("tun", "mps2", "tuen"),
+        ("qiao", "mps2", "chiau"),
+        ("zhi", "zhuyin", "ㄓ"),
+    ],
+)
+def test_table_spellings(syllable: str, system: str, spelling: str) -> None:
+    """Spot checks against each system's published tables, including the fixed slips."""
+    assert spell(syllable, 1, system) == spelling
+
+
+def test_gwoyeu_spells_tones() -> None:
+    """Gwoyeu Romatzyh writes the tone in the letters: ma, mha (sonorant, tone 1), maa, mah."""
+    assert [spell("ma", t, "gwoyeu") for t in (1, 2, 3, 4)] == ["mha", "ma", "maa", "mah"]
+    assert [spell("jiu", t, "gwoyeu") for t in (1, 3)] == ["jiou", "jeou"]
+
+
+# -- every syllable, every system ---------------------------------------------------------------
+
+
+def _round_trip_cases() -> list[tuple[str, str]]:
+    return [
+        (syllable, system)
+        for syllable in table().syllables
+        for system in SYSTEMS
+        if system == "zhuyin" or syllable not in INTERJECTIONS
+    ]
+
+
+def test_every_syllable_renders_and_parses_back_in_every_system() -> None:
+    """The whole table: each syllable, in each system and tone, parses back to itself."""
+    failures = []
+    cases = _round_trip_cases()
+    for syllable, system in cases:
+        for tone in (1, 2, 3, 4, 5):
+            for tones in ("none", "marks", "numbers"):
+                spelled = spell(syllable, tone, system, tones)  # type: ignore[arg-type]
+                found = parse(spelled)
+                if not any(
+                    c.syllables == (syllable,) and system in c.syllable_systems[0]
+                    for c in found.candidates
+                ):
+                    failures.append(f"{syllable}{tone} {system} {spelled!r}")
+    assert failures == []
+    assert len(cases) > 2800
+
+
+def test_interjections_are_not_parsed_from_latin_text() -> None:
+    """m, n, ng are syllables, but "Tamsui" must not read as ta-m-sui."""
+    assert not parse("Tamsui")
+    assert parse("ㄇ").candidates[0].syllables == ("m",)
+
+
+SYLLABLES = [s for s in table().syllables if s not in INTERJECTIONS]
+
+
+@st.composite
+def spellings(draw: st.DrawFn) -> tuple[tuple[str, ...], str]:
+    """A random name in a random system and style, with random case and separators."""
+    syllables = tuple(draw(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3)))
+    tones = tuple(draw(st.lists(st.integers(1, 5), min_size=len(syllables), max_size=3)))
+    system = draw(st.sampled_from(LATIN))
+    style = draw(st.sampled_from(["place", "person", "syllables"]))
+    marks = draw(st.sampled_from(["none", "numbers", "marks"]))
+    text = render(Reading(syllables, tones[: len(syllables)]), system, style=style, tones=marks)
+    case = draw(st.sampled_from([str, str.upper, str.lower, str.title]))
+    text = case(text)
+    hyphen = draw(st.sampled_from(["-", " ", "‐", "–"]))
+    text = text.replace("-", hyphen)
+    apostrophe = draw(st.sampled_from(["'", "’", "‘", "ʼ", "`"]))
+    text = text.replace("'", apostrophe)
+    return syllables, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(spellings())
+def test_any_rendering_parses_back(case: tuple[tuple[str, ...], str]) -> None:
+    """Random syllables, rendered in any system and style, mangled, still parse back."""
+    syllables, text = case
+    found = parse(text)
+    assert syllables in [c.syllables for c in found.candidates], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=3), st.data())
+def test_dropped_separators_still_parse(syllables: list[str], data: st.DataObject) -> None:
+    """Wade-Giles without its hyphens and apostrophes (Hsitun) still reads back."""
+    system = data.draw(st.sampled_from(LATIN))
+    text = render(Reading(tuple(syllables), (1,) * len(syllables)), system, style="syllables")
+    squashed = text.replace(" ", "").replace("'", "")
+    assert tuple(syllables) in [c.syllables for c in parse(squashed).candidates], squashed
+
+
+# -- the golden table ---------------------------------------------------------------------------
+
+
+def test_golden_table_has_forty_names() -> None:
+    assert len(GOLDEN) >= 40
+    assert {row["kind"] for row in GOLDEN} == {"place", "person"}
+
+
+@pytest.mark.parametrize("row", GOLDEN, ids=[row["chinese"] for row in GOLDEN])
+def test_golden_rendering(row: dict[str, str]) -> None:
+    """Each name is written as each system's rules write it."""
+    person = row["kind"] == "person"
+    got = {s: romanize(row["chinese"], s, person=person) for s in GOLDEN_SYSTEMS}
+    assert got == {s: row[s] for s in GOLDEN_SYSTEMS}
+
+
+@pytest.mark.parametrize("row", GOLDEN, ids=[row["chinese"] for row in GOLDEN])
+def test_golden_parsing(row: dict[str, str]) -> None:
+    """Each spelling reads back to the name's syllables, and says which system wrote it."""
+    reading = readings(row["chinese"], person=row["kind"] == "person")[0].syllables
+    for system in GOLDEN_SYSTEMS:
+        found = parse(row[system])
+        systems = [c.systems for c in found.candidates if c.syllables == reading]
+        assert systems, (system, row[system])
+        assert system in systems[0], (system, row[system])
+
+
+# -- Taiwan's readings: the bugs pypinyin has ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("chinese", "expected"),
+    [
+        ("長治", ["chang2 zhi4"]),  # pypinyin: zhang zhi
+        ("長濱", ["chang2 bin1"]),  # pypinyin: zhang bin
+        ("茄萣", ["qie2 ding4"]),  # pypinyin: jia ding
+        ("大埔", ["da4 pu3"]),  # pypinyin: da bu
+        ("元長", ["yuan2 zhang3", "yuan2 chang2"]),  # both in official use
+        ("澎湖", ["peng2 hu2"]),  # pypinyin: peng1
+        ("斗六", ["dou3 liu4"]),  # pypinyin: dou4
+        ("銀行", ["yin2 hang2"]),  # Traditional text keeps the phrase reading
+        ("重慶", ["chong2 qing4"]),
+        ("長沙", ["chang2 sha1"]),
+        ("游錫堃", ["you2 xi2 kun1"]),  # Taiwan reads 錫 xí
+        ("液體", ["yi4 ti3"]),  # Taiwan reads 液 yì
+    ],
+)
+def test_taiwan_readings(chinese: str, expected: list[str]) -> None:
+    assert [r.numbered for r in readings(chinese)] == expected
+
+
+@pytest.mark.parametrize(
+    ("chinese", "system", "expected"),
+    [
+        ("賴", "wade-giles", "Lai"),  # pypinyin's Wade-Giles: lei
+        ("火", "wade-giles", "Huo"),  # pypinyin's Wade-Giles: ho
+        ("呂", "wade-giles", "Lü"),  # pypinyin writes ü as v
+        ("呂", "hanyu", "Lü"),
+        ("綠島", "hanyu", "Lüdao"),
+    ],
+)
+def test_pypinyin_wade_giles_bugs_are_not_ours(chinese: str, system: str, expected: str) -> None:
+    assert romanize(chinese, system) == expected
+
+
+def test_surnames_read_as_surnames() -> None:
+    """曾 is Zeng as a surname (pypinyin: ceng); compound surnames stay one word."""
+    assert romanize("曾國藩", person=True) == "Zeng Guofan"
+    assert romanize("曾國藩") == "Cengguofan"
+    assert romanize("歐陽娜娜", "wade-giles", person=True) == "Ouyang Na-na"
+    assert readings("歐陽娜娜", person=True)[0].surname == 2
+
+
+def test_township_readings_match_official_english() -> None:
+    """Every township in ../shared/data reads to its official Hanyu English, legacy aside."""
+    data = json.loads((SHARED_DATA / "tw_city_county_township_en.json").read_text("utf-8"))
+    legacy = {"淡水區", "彰化市", "鹿港鎮", "屏東市", "臺東市", "花蓮市"}
+    compass = ("East", "West", "South", "North", "Central", "West Central")
+    checked, mismatched = 0, []
+    for city in data:
+        for area in city["AreaList"]:
+            chinese, english = area["AreaName"], area["AreaEngName"]
+            if city["CityName"] in {"釣魚臺", "南海島"} or chinese in {
+                "東沙群島",
+                "南沙群島",
+                "釣魚臺",
+            }:
+                continue
+            bare = english.rsplit(" ", 1)[0]
+            if chinese in legacy or bare in compass:
+                continue
+            checked += 1
+            keys = {latin_key("".join(r.syllables)) for r in readings(chinese[:-1])}
+            if latin_key(bare) not in keys:
+                mismatched.append(f"{chinese} {english} {sorted(keys)}")
+    assert mismatched == []
+    assert checked == 368 - len(legacy) - 13  # 13 districts named by compass point
+
+
+# -- rendering styles -----------------------------------------------------------------------------
+
+
+def test_hanyu_apostrophes_at_ambiguous_boundaries() -> None:
+    assert romanize("西安") == "Xi'an"
+    assert romanize("大安") == "Da'an"
+    assert romanize("仁愛") == "Ren'ai"
+    assert romanize("新安") == "Xin'an"
+    assert romanize("西屯") == "Xitun"
+
+
+def test_tone_styles() -> None:
+    reading = readings("西屯")[0]
+    assert render(reading, tones="marks") == "Xītún"
+    assert render(reading, tones="numbers") == "Xi1tun2"
+    assert render(reading, "wade-giles", tones="marks") == "Hsi¹-t'un²"
+    assert render(reading, "zhuyin", style="syllables", tones="marks") == "ㄒㄧ ㄊㄨㄣˊ"
+
+
+def test_every_system_is_a_scheme() -> None:
+    assert [s.value for s in Scheme] == list(SYSTEMS)
+    assert toneless("ㄊㄨㄣˊ") == "ㄊㄨㄣ"
+
+
+# -- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("西屯2路", "'2'"),
+        ("ＡＢＣ", "'A', 'B', 'C'"),
+        ("西\U00030000", r"U\+30000"),
+    ],
+)
+def test_chinese_that_cannot_be_read(text: str, message: str) -> None:
+    with pytest.raises(RomanizationError, match=message):
+        readings(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Bi-khim", "'khim'"),  # Hokkien
+        ("Tamsui", "'msui'"),  # a legacy spelling
+        ("the", "'the'"),
+        ("Xitun 2", "'2'"),
+        ("", "empty"),
+    ],
+)
+def test_strings_that_are_not_romanized_mandarin(text: str, message: str) -> None:
+    found = parse(text)
+    assert not found
+    assert message in found.reason
+
+
+def test_ambiguity_is_kept() -> None:
+    """A spelling maps to every syllable it may stand for, never one guess."""
+    assert {c.syllables for c in parse("ju").candidates} >= {("ju",), ("ru",), ("zhu",)}
+    assert {c.syllables for c in parse("chih").candidates} >= {("zhi",), ("chi",), ("qi",)}
+
+
+def test_mixed_systems() -> None:
+    """Ma Ying-jeou: Wade-Giles (or Hanyu) with Gwoyeu Romatzyh's jeou."""
+    best = parse("Ma Ying-jeou").candidates[0]
+    assert best.syllables == ("ma", "ying", "jiu")
+    assert best.mixed
+    assert "gwoyeu" in best.syllable_systems[2]
+
+
+@pytest.mark.parametrize("text", ["Lü", "Lv", "Lu:", "lü3", "LǙ", "Lyu"])
+def test_u_umlaut_spellings(text: str) -> None:
+    assert ("lü",) in [c.syllables for c in parse(text).candidates]
+
+
+def test_hanyu_helpers() -> None:
+    assert hanyu("石碇") == "shiding"
+    assert hanyu("綠島") == "lüdao"
