@@ -31,3 +31,21 @@ def test_warm_lookup_loads_no_parsers(glossary: Glossary) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == ""
+
+
+def test_romanize_imports_pypinyin_only_to_read_chinese() -> None:
+    """`import glossary.romanize`, rendering and parsing need no pypinyin or OpenCC."""
+    code = (
+        "import sys\n"
+        "from glossary.romanize import parse, render, Reading\n"
+        "assert parse(\"Hsi-t'un\").candidates[0].syllables == ('xi', 'tun')\n"
+        "assert render(Reading(('xi', 'tun'), (1, 2)), 'mps2') == 'Shituen'\n"
+        "before = ','.join(m for m in ('pypinyin', 'opencc') if m in sys.modules)\n"
+        "from glossary.romanize import romanize\n"
+        "assert romanize('西屯', 'wade-giles') == \"Hsi-t'un\"\n"
+        "print(before + '|' + ','.join(m for m in ('pypinyin', 'opencc') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "|pypinyin,opencc"
