@@ -337,6 +337,7 @@ def test_romanize_parses_latin_json() -> None:
 def test_romanize_bad_input_is_one_line(text: str, message: str) -> None:
     code, out, err = run("romanize", text)
     assert code == 1
+    assert out == ""
     assert err.startswith("glossary: error: ")
     assert message in err
     assert len(err.splitlines()) == 1
