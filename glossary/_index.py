@@ -122,15 +122,14 @@ def _reading_keys(text: str, n: int, score: float, *, person: bool) -> Iterator[
     Alternative readings (元長: Yuanzhang or Yuanchang) score one less each. A term with
     characters that have no reading (digits in road names) gets no reading keys.
     """
-    from glossary.romanize import LATIN, readings, render
+    from glossary.romanize import readings, system_keys
 
     try:
         found = readings(text, person=person)
     except RomanizationError:
         return
     for rank, reading in enumerate(found):
-        for system in LATIN:
-            key = latin_key(render(reading, system, style="syllables"))
+        for system, key in system_keys(reading):
             yield KeyRow(key, n, "pinyin", score - rank, text, system.value)
 
 

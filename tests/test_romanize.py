@@ -24,6 +24,7 @@ from glossary.romanize import (
     render,
     romanize,
     spell,
+    system_keys,
 )
 
 from .conftest import FIXTURES, ROOT, SHARED_DATA
@@ -344,3 +345,15 @@ def test_u_umlaut_spellings(text: str) -> None:
 def test_hanyu_helpers() -> None:
     assert hanyu("石碇") == "shiding"
     assert hanyu("綠島") == "lüdao"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(table().syllables), min_size=1, max_size=4),
+    st.lists(st.integers(1, 5), min_size=4, max_size=4),
+)
+def test_system_keys_are_latin_keys_of_renderings(syllables: list[str], tones: list[int]) -> None:
+    """The index's fast keys equal the folded display forms, in every system."""
+    reading = Reading(tuple(syllables), tuple(tones[: len(syllables)]))
+    expected = [(s, latin_key(render(reading, s))) for s in LATIN]
+    assert system_keys(reading) == expected
