@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.roads import road_names
-from glossary._index import _reading_keys
 from glossary._errors import RomanizationError
+from glossary._index import _reading_keys
 from glossary._text import is_cjk
 from glossary.romanize import LATIN, Reading, parse, readings, render
 
