@@ -689,25 +689,44 @@ def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
 def _candidates(
     segmentations: Iterable[tuple[str, ...]], lexicon: _Lexicon
 ) -> tuple[Candidate, ...]:
+    """Every syllable sequence the segmentations allow, ranked.
+
+    Segmentations come fewest pieces first; once a whole group of one length is done and
+    enough candidates are in hand, longer ones are not tried. Within a segmentation the
+    readings each piece allows are tried best first (no assumption, most systems).
+    """
     scored: dict[tuple[str, ...], tuple[tuple[int, int, int, int], Candidate]] = {}
+    last_length = 0
     for order, pieces in enumerate(segmentations):
-        choices: list[list[tuple[str, frozenset[str], int]]] = []
+        if len(pieces) > last_length and len(scored) >= MAX_CANDIDATES:
+            break
+        last_length = len(pieces)
+        choices: list[list[tuple[str, dict[str, int]]]] = []
         for piece in pieces:
-            by_syllable: dict[str, tuple[set[str], int]] = {}
+            by_syllable: dict[str, dict[str, int]] = {}
             for option in lexicon.spellings[piece]:
-                systems, penalty = by_syllable.get(option.syllable, (set(), 99))
-                systems.add(option.system)
-                by_syllable[option.syllable] = (systems, min(penalty, option.penalty))
-            choices.append([(s, frozenset(sys), p) for s, (sys, p) in sorted(by_syllable.items())])
+                systems = by_syllable.setdefault(option.syllable, {})
+                systems[option.system] = min(systems.get(option.system, 9), option.penalty)
+            choices.append(
+                sorted(
+                    by_syllable.items(),
+                    key=lambda item: (min(item[1].values()), -len(item[1]), item[0]),
+                )
+            )
         for combo in itertools.islice(itertools.product(*choices), MAX_CANDIDATES):
             syllables = tuple(c[0] for c in combo)
-            per = tuple(c[1] for c in combo)
-            common = frozenset.intersection(*per) if per else frozenset()
-            penalty = sum(c[2] for c in combo)
+            per = tuple(frozenset(c[1]) for c in combo)
+            common = frozenset.intersection(*per)
+            if common:
+                totals = {s: sum(c[1][s] for c in combo) for s in common}
+                penalty = min(totals.values())
+                common = frozenset(s for s, total in totals.items() if total == penalty)
+            else:
+                penalty = sum(min(c[1].values()) for c in combo)
             rank = (len(syllables), 0 if common else 1, penalty, order)
-            candidate = Candidate(syllables, common, per, exact=penalty == 0)
             old = scored.get(syllables)
             if old is None or rank < old[0]:
+                candidate = Candidate(syllables, common, per, exact=penalty == 0)
                 scored[syllables] = (rank, candidate)
     ranked = sorted(scored.values(), key=lambda item: (item[0], item[1].syllables))
     return tuple(c for _, c in ranked[:MAX_CANDIDATES])
