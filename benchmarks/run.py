@@ -1,4 +1,4 @@
-"""Benchmarks for the foundation: CLI start-up, exact and fuzzy lookup, cold index build.
+"""Benchmarks: CLI start-up, exact and fuzzy lookup, cold index build, romanization.
 
 Run: python benchmarks/run.py  (needs ../shared/data beside the checkout and glossary
 installed, e.g. pip install ".[test]"). Prints a Markdown report for docs/benchmarks.md.
@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.roads import write_termbase
+from benchmarks.romanize import report as romanization_report
 from glossary import Glossary
 from glossary._text import latin_key
 
@@ -175,6 +176,10 @@ def main() -> None:
         f"| cold index build, {n_roads:,} roads (YAML, validation, readings, SQLite) | "
         f"{build_s:.1f} s, peak RSS {build_mb:.0f} MB | | | |"
     )
+    say("")
+    say("## Romanization (issue 3)")
+    say("")
+    lines.extend(romanization_report())
     print("\n".join(lines))
 
 

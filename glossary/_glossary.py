@@ -177,8 +177,10 @@ class Glossary:
 
         The query may be any English term (case, spaces, hyphens, apostrophes, diacritics
         and the generic word do not matter), Chinese in Traditional or Simplified with or
-        without its suffix, Hanyu Pinyin with tone marks, tone numbers or none, an entry
-        id, or a near miss (typo), which is tried only when nothing else matches.
+        without its suffix, Hanyu Pinyin with tone marks, tone numbers or none, any other
+        romanization of the Chinese (Wade-Giles, Tongyong, MPS II, Gwoyeu Romatzyh, Yale;
+        even mixed within one name, as in Ma Ying-jeou), an entry id, or a near miss
+        (typo), which is tried only when nothing else matches.
 
         Args:
             query: The name to look up.

@@ -179,6 +179,10 @@ class IndexInfo:
     built: bool  # True if this process built it, False if read from the cache
 
 
+_FUZZY_SQL = (
+    "SELECT key, n FROM keys WHERE match != 'script' AND (match != 'pinyin' OR system = 'hanyu')"
+)
+
 _ROWS_SQL = (
     "SELECT k.n, k.match, k.score, k.term, k.system, e.data"
     " FROM keys AS k JOIN entries AS e ON e.n = k.n WHERE k.key = ?"
@@ -241,7 +245,10 @@ class Index:
             latin_n: list[int] = []
             cjk: list[str] = []
             cjk_n: list[int] = []
-            for key, n in self._conn.execute("SELECT key, n FROM keys WHERE match != 'script'"):
+            # Near misses are scored against English terms and Hanyu readings only: the
+            # readings in five more systems would triple the keys and the time of every
+            # fuzzy lookup, for typos of spellings that exact and parsed lookups already find.
+            for key, n in self._conn.execute(_FUZZY_SQL):
                 if key.isascii():
                     latin.append(key)
                     latin_n.append(n)

@@ -162,7 +162,12 @@ def _hit_json(glossary: Glossary, hit: Hit) -> dict[str, Any]:
 @app.command()
 def lookup(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="A name in English, Chinese or pinyin, or an id.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A name in English, Chinese or any romanization (Hsi-t'un, Shituen), or an id."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     limit: Annotated[int, typer.Option(min=1, help="At most this many entries.")] = 10,
     fuzzy: Annotated[
@@ -175,7 +180,8 @@ def lookup(
     """Find the entries a name could mean, in any spelling or script.
 
     Examples: glossary lookup Situn; glossary lookup 西屯区; glossary lookup xi1tun2;
-    glossary lookup "liu shyh-fang"; glossary lookup Shidng (a typo).
+    glossary lookup "Hsi-t'un"; glossary lookup "liu shyh-fang"; glossary lookup Shidng
+    (a typo).
     """
     glossary = _options(ctx).glossary()
     try:

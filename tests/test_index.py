@@ -151,3 +151,24 @@ def test_strip_generic_en(term: str, bare: str | None) -> None:
 def test_strip_generic_zh(term: str, bare: str | None) -> None:
     """The Chinese suffix comes off only when two characters remain."""
     assert strip_generic_zh(term) == bare
+
+
+def test_reading_keys_in_every_system(glossary: Glossary) -> None:
+    """西屯's readings are keys in all six Latin systems, each row naming its system."""
+    index = glossary.index
+    found = {}
+    for key in ("xitun", "hsitun", "situn", "shituen", "shitwen", "syitwen"):
+        rows = [r for r in index.rows(key) if r.match == "pinyin"]
+        found[key] = {(index.entry(r.n).id, r.system) for r in rows}
+    assert found["hsitun"] == {("taichung-city-xitun", "wade-giles")}
+    assert found["shituen"] == {("taichung-city-xitun", "mps2")}
+    assert found["shitwen"] == {("taichung-city-xitun", "gwoyeu")}
+    # The Hanyu reading is also the English term's key; the index keeps the better row.
+    assert {index.entry(r.n).id for r in index.rows("xitun")} == {"taichung-city-xitun"}
+
+
+def test_fuzzy_choices_leave_out_other_systems(glossary: Glossary) -> None:
+    """Near misses are scored against English terms and Hanyu readings, not every system."""
+    latin = set(glossary.index.fuzzy_choices()[0])
+    assert {"xitun", "situndistrict"} <= latin
+    assert not {"hsitun", "shituen", "shitwen"} & latin

@@ -31,6 +31,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     for yaml_file in (ROOT / "terms").glob("*.yaml"):
         assert f"glossary/terms/{yaml_file.name}" in names
     assert "glossary/py.typed" in names
+    assert "glossary/data/syllables.tsv" in names
     assert "glossary/cli.py" in names
     assert "cli.py" not in names
     assert not any(n.startswith(("terms/", "tests/", "scripts/")) for n in names)
