@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from glossary import __version__
-from glossary._errors import GlossaryError, TermNotFound
+from glossary._errors import AmbiguousTerm, GlossaryError, TermNotFound
 from glossary._glossary import Glossary
 from glossary._model import Entry, Hit, Kind, MatchKind
 from glossary._text import has_cjk
@@ -293,12 +293,15 @@ def _romanize_chinese(
 ) -> None:
     from glossary.romanize import readings, render
 
-    entry = glossary.get(text) if person is None else None
-    as_person = person if person is not None else (entry is not None and entry.kind is Kind.PERSON)
+    try:
+        entry = glossary.get(text)
+        entries = [entry] if entry is not None else []
+    except AmbiguousTerm as exc:  # 信義區: one in Taipei, one in Keelung
+        entries = list(exc.candidates)
+    as_person = person if person is not None else any(e.kind is Kind.PERSON for e in entries)
     style: Literal["person", "place"] = "person" if as_person else "place"
     found = readings(text, person=as_person)[:limit]
     rows = [{s.value: render(r, s, style=style, tones=tones) for s in schemes} for r in found]
-    entries = [entry] if entry is not None else []
     if as_json:
         payload = {
             "text": text,

@@ -364,3 +364,12 @@ def test_installed_script_finds_romanized_names(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].endswith(f"[{ident}]")
+
+
+def test_romanize_name_of_several_entries() -> None:
+    """信義區 is a district of Taipei and of Keelung: both are listed, no error."""
+    code, out, err = run("romanize", "信義區", "-s", "hanyu")
+    assert code == 0, err
+    assert "  hanyu  Xinyiqu" in out.splitlines()
+    assert "[taipei-city-xinyi]" in out
+    assert "[keelung-city-xinyi]" in out
