@@ -30,14 +30,16 @@ from glossary._text import latin_key
 RUNS = 15
 
 
-def wall(cmd: list[str], env: dict[str, str], runs: int = RUNS) -> float:
-    """Minimum wall time of a command, in seconds."""
-    times = []
+def wall_interleaved(cmds: list[list[str]], env: dict[str, str], runs: int = RUNS) -> list[float]:
+    """Minimum wall time of each command, run in turn so that drift on a shared machine
+    hits them all alike."""
+    best = [float("inf")] * len(cmds)
     for _ in range(runs):
-        start = timeit.default_timer()
-        subprocess.run(cmd, env=env, check=True, capture_output=True)
-        times.append(timeit.default_timer() - start)
-    return min(times)
+        for i, cmd in enumerate(cmds):
+            start = timeit.default_timer()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            best[i] = min(best[i], timeit.default_timer() - start)
+    return best
 
 
 def per_call(fn: object, number: int) -> float:
@@ -80,9 +82,15 @@ def main() -> None:
 
     # 1. CLI start-up, warm cache.
     subprocess.run([str(script), "lookup", "Situn"], env=env, check=True, capture_output=True)
-    typer_s = wall([sys.executable, "-c", "import typer"], env)
-    lookup_s = wall([str(script), "lookup", "Situn"], env)
-    python_s = wall([sys.executable, "-c", "pass"], env)
+    typer_s, lookup_s, python_s = wall_interleaved(
+        [
+            [sys.executable, "-c", "import typer"],
+            [str(script), "lookup", "Situn"],
+            [sys.executable, "-c", "pass"],
+        ],
+        env,
+        runs=RUNS * 2,
+    )
 
     # 2. Exact lookups, built-in term base.
     g = Glossary()
@@ -138,7 +146,8 @@ def main() -> None:
         f"glossary {version('glossary')}, typer {version('typer')}, "
         f"rapidfuzz {version('rapidfuzz')}, pypinyin {version('pypinyin')}, "
         f"PyYAML {version('PyYAML')}. Command: `python benchmarks/run.py`. "
-        f"Minimum of {RUNS} runs for commands, of 5 repeats for library calls."
+        f"Minimum of {RUNS * 2} interleaved runs for commands, of 5 repeats for library "
+        "calls."
     )
     say("")
     say("| question | glossary | baseline (same run) | ratio | goal |")
