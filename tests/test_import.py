@@ -8,12 +8,16 @@ from glossary import Glossary
 HEAVY = ("pypinyin", "opencc", "yaml", "rapidfuzz", "typer")
 
 
+def _python(code: str) -> str:
+    """What a fresh interpreter running ``code`` prints."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
 def test_import_glossary_loads_no_heavy_modules() -> None:
     """`import glossary` leaves pypinyin, opencc, yaml, rapidfuzz and typer unimported."""
     code = f"import sys, glossary\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = _python(code)
     assert out == ""
 
 
@@ -27,9 +31,7 @@ def test_warm_lookup_loads_no_parsers(glossary: Glossary) -> None:
         "print(','.join(m for m in ('pypinyin', 'opencc', 'yaml', 'glossary._termbase', 'tempfile')"
         " if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = _python(code)
     assert out == ""
 
 
@@ -45,7 +47,5 @@ def test_romanize_imports_pypinyin_only_to_read_chinese() -> None:
         "assert romanize('西屯', 'wade-giles') == \"Hsi-t'un\"\n"
         "print(before + '|' + ','.join(m for m in ('pypinyin', 'opencc') if m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = _python(code)
     assert out == "|pypinyin,opencc"
