@@ -226,3 +226,37 @@ def test_cache_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert default_cache_dir() == tmp_path
     monkeypatch.setenv(CACHE_ENV, "")
     assert default_cache_dir() is None
+
+
+def test_spellings_nobody_typed_in(tmp_path: Path) -> None:
+    """Entries with only their Hanyu English are found by Gwoyeu, Wade-Giles and mixed spellings."""
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        """\
+- id: person-ma
+  kind: person
+  zh: [馬英九]
+  en: [Ma Yingjiu]
+  source: test fixture
+- id: person-wang
+  kind: person
+  zh: [王金平]
+  en: [Wang Jinping]
+  source: test fixture
+""",
+        encoding="utf-8",
+    )
+    g = Glossary([path], builtin=False, cache_dir=None)
+    cases = {
+        "Wang Jin-pyng": ("person-wang", "gwoyeu"),
+        "Wang Chin-p'ing": ("person-wang", "wade-giles"),
+        "Ma Ying-chiu": ("person-ma", "wade-giles"),
+        "Ma Ying-jeou": ("person-ma", None),  # mixed: no one system spells it
+    }
+    for query, (ident, system) in cases.items():
+        [hit] = g.lookup(query)
+        assert (hit.entry.id, hit.match, hit.system and hit.system.value) == (
+            ident,
+            MatchKind.PINYIN,
+            system,
+        ), query
