@@ -9,13 +9,16 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
 from glossary._index import SCORE_TERM, Index, KeyRow, load_index
-from glossary._model import Entry, Hit, Kind, MatchKind, System
+from glossary._model import Entry, Hit, Kind, MatchKind, Span, System
 from glossary._sources import discover, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
+
+if TYPE_CHECKING:
+    from glossary._match import Matcher
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
@@ -92,6 +95,7 @@ class Glossary:
         else:
             self.cache_dir = Path(cache_dir)
         self._index_obj: Index | None = None
+        self._matcher_obj: Matcher | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -133,6 +137,31 @@ class Glossary:
                         files, issues, cache_dir=self.cache_dir, version=__version__
                     )
         return self._index_obj
+
+    # -- text ------------------------------------------------------------------------------
+
+    def annotate(self, text: str, *, overlapping: bool = False) -> list[Span]:
+        """Every name in ``text``, English or Chinese, in any spelling, as spans in order.
+
+        Offsets index ``text`` itself: ``text[span.start:span.end] == span.text``. Overlaps
+        are resolved leftmost-longest unless ``overlapping`` is true. A name two entries
+        share is decided by a parent or ancestor named elsewhere in the text; otherwise
+        the span lists both (``span.ambiguous``).
+
+        >>> spans = Glossary().annotate("Rallies in Situn District and 西屯区.")
+        >>> [(s.text, s.entry.id, s.match.value) for s in spans]  # doctest: +NORMALIZE_WHITESPACE
+        [('Situn District', 'taichung-city-xitun', 'exact'),
+         ('西屯区', 'taichung-city-xitun', 'script')]
+        """
+        if self._matcher_obj is None:
+            from glossary._match import Matcher
+
+            index = self.index
+            with self._lock:
+                if self._matcher_obj is None:
+                    self._matcher_obj = Matcher(self)
+            assert index is self.index
+        return self._matcher_obj.find(text, overlapping=overlapping)
 
     # -- entries by id ------------------------------------------------------------------
 

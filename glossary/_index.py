@@ -28,7 +28,7 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
@@ -98,7 +98,7 @@ def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
             generic = term.text[len(bare) :].strip()
             if generic in ABBREVIATIONS:
                 short = f"{bare} {ABBREVIATIONS[generic]}"
-                yield KeyRow(latin_key(short), n, "term", SCORE_TERM, term.text, system)
+                yield KeyRow(latin_key(short), n, "variant", SCORE_VARIANT, short, system)
     chinese = [t.text for t in entry.zh]
     forms: list[tuple[str, str, float]] = [(t, "term", SCORE_TERM) for t in chinese]
     for text in chinese:
@@ -257,6 +257,10 @@ class Index:
                     cjk_n.append(n)
             self._fuzzy = (latin, latin_n, cjk, cjk_n)
         return self._fuzzy
+
+    def keys(self) -> list[str]:
+        """Every distinct key, in key order (what a text scanner searches for)."""
+        return [row[0] for row in self._conn.execute("SELECT DISTINCT key FROM keys ORDER BY key")]
 
     def close(self) -> None:
         self._conn.close()

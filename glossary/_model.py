@@ -273,3 +273,41 @@ class Hit:
         if self.system is not None:
             out["matched_system"] = str(self.system)
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A name found in a text.
+
+    Attributes:
+        start: Offset of the first character in the original text.
+        end: Offset just past the last character: ``text[start:end] == span.text``.
+        text: The text as it stands in the original.
+        entries: The entry it names; several when the name is ambiguous and nothing in the
+            text decides between them (信義區 of Taipei or of Keelung).
+        match: How it matched (exact, variant, script, pinyin).
+        score: 0-100, as for lookups.
+        matched: The term or reading of the entry that matched.
+        system: The romanization system of the matched spelling, where known.
+        status: The status of the matched term, where it is one of the entry's terms.
+    """
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    match: MatchKind
+    score: float
+    matched: str
+    system: System | None = None
+    status: Status | None = None
+
+    @property
+    def entry(self) -> Entry | None:
+        """The entry named, or None when the span is ambiguous."""
+        return self.entries[0] if len(self.entries) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        """True if more than one entry may be meant."""
+        return len(self.entries) > 1

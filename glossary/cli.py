@@ -208,6 +208,83 @@ def lookup(
     typer.echo("\n\n".join(_hit_text(glossary, h) for h in hits))
 
 
+class AnnotateFormat(StrEnum):
+    """Output formats of `glossary annotate`."""
+
+    gloss = "gloss"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _read_text(path: str) -> str:
+    """The text of FILE, or of stdin for '-': UTF-8, or a one-line error naming the place."""
+    where = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("no such file", path=where) from None
+    except IsADirectoryError:
+        raise GlossaryError("is a directory, not a text file", path=where) from None
+    except OSError as exc:
+        raise GlossaryError(exc.strerror or str(exc), path=where) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        raise GlossaryError(message, path=where, line=line) from None
+
+
+@app.command()
+def annotate(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(help="The text to annotate; '-' (the default) reads stdin.")
+    ] = "-",
+    output: Annotated[
+        AnnotateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="gloss: the text with each name glossed; json: the spans; jsonl: one span "
+            "per line.",
+        ),
+    ] = AnnotateFormat.gloss,
+    every: Annotated[
+        bool, typer.Option("--every", help="Gloss every mention, not only the first.")
+    ] = False,
+    overlapping: Annotated[
+        bool,
+        typer.Option(
+            "--overlapping",
+            help="Report overlapping names too (json, jsonl), not only the longest.",
+        ),
+    ] = False,
+) -> None:
+    """Find every Taiwan name in a text, in any spelling or script, and gloss it.
+
+    English names get their Chinese after the first mention, the way the Taipei Times
+    writes them: Situn District (西屯), Liu Shyh-fang (劉世芳), "Pa Chiung" (八炯). Chinese
+    names get their English: 西屯區 (Xitun District). Names already glossed are left alone.
+
+    Example: echo "The rally in Situn District was attended by Liu Shyh-fang." | glossary
+    annotate
+    """
+    from glossary._render import gloss, span_dicts
+
+    glossary = _options(ctx).glossary()
+    text = _read_text(file)
+    spans = glossary.annotate(text, overlapping=overlapping and output is not AnnotateFormat.gloss)
+    if output is AnnotateFormat.gloss:
+        typer.echo(gloss(text, spans, glossary, every=every), nl=False)
+    elif output is AnnotateFormat.json:
+        payload = {"length": len(text), "spans": list(span_dicts(spans, glossary))}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for item in span_dicts(spans, glossary):
+            typer.echo(json.dumps(item, ensure_ascii=False))
+
+
 class ToneStyle(StrEnum):
     """How tones are written (the choices of --tones)."""
 
