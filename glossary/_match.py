@@ -112,8 +112,13 @@ class Matcher:
             hit = self._check(text, key, where[start], where[end - 1] + 1)
             if hit is not None:
                 found.append(hit)
-        found.sort(key=lambda f: (f.start, -(f.end - f.start), -f.score))
-        if not overlapping:
+        found.sort(key=lambda f: (f.start, -(f.end - f.start), -f.score, -len(f.key)))
+        if overlapping:  # one span per stretch of text: the best key for it
+            first: dict[tuple[int, int], _Found] = {}
+            for f in found:
+                first.setdefault((f.start, f.end), f)
+            found = list(first.values())
+        else:
             found = _leftmost_longest(found)
         spans = [self._span(text, f) for f in found]
         return _decide(spans, self.glossary)

@@ -1,0 +1,251 @@
+"""Annotating text: golden cases, offsets, idempotence, and a slow reference scan."""
+
+from __future__ import annotations
+
+import json
+import string
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary import Glossary
+from glossary._index import Index
+from glossary._match import fold
+from glossary._render import gloss, span_dicts
+from glossary._text import chinese_key, latin_key
+
+from .conftest import FIXTURES, installed_script
+
+CASES = sorted(p.name[: -len(".in.txt")] for p in (FIXTURES / "annotate").glob("*.in.txt"))
+
+
+def _case(name: str, suffix: str) -> str:
+    return (FIXTURES / "annotate" / f"{name}{suffix}").read_text(encoding="utf-8")
+
+
+def test_there_are_thirty_cases() -> None:
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_gloss(glossary: Glossary, name: str) -> None:
+    text = _case(name, ".in.txt")
+    assert gloss(text, glossary.annotate(text), glossary) == _case(name, ".gloss.txt")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_json(glossary: Glossary, name: str) -> None:
+    text = _case(name, ".in.txt")
+    spans = list(span_dicts(glossary.annotate(text), glossary))
+    assert spans == json.loads(_case(name, ".json"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_offsets_index_the_original(glossary: Glossary, name: str) -> None:
+    text = _case(name, ".in.txt")
+    for span in glossary.annotate(text, overlapping=True):
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_glossing_is_idempotent(glossary: Glossary, name: str) -> None:
+    once = gloss(text := _case(name, ".in.txt"), glossary.annotate(text), glossary)
+    assert gloss(once, glossary.annotate(once), glossary) == once
+    every = gloss(text, glossary.annotate(text), glossary, every=True)
+    assert gloss(every, glossary.annotate(every), glossary, every=True) == every
+
+
+def test_done_means_sentence(glossary: Glossary) -> None:
+    text = "The rally in Situn District was attended by Minister of the Interior Liu Shyh-fang."
+    assert gloss(text, glossary.annotate(text), glossary) == (
+        "The rally in Situn District (西屯) was attended by Minister of the Interior "
+        "Liu Shyh-fang (劉世芳)."
+    )
+    for variant in ("Hsi-t'un District", "Xitun Dist.", "Hsi-t’un District", "Shituen District"):
+        [span] = glossary.annotate(f"The rally in {variant} was large.")
+        assert (span.text, span.entry and span.entry.id) == (variant, "taichung-city-xitun")
+
+
+def test_every_mention(glossary: Glossary) -> None:
+    text = "Situn District grew. Situn District grew again."
+    assert gloss(text, glossary.annotate(text), glossary, every=True) == (
+        "Situn District (西屯) grew. Situn District (西屯) grew again."
+    )
+
+
+def test_overlapping_keeps_the_shorter_names(glossary: Glossary) -> None:
+    text = "臺中市西屯區"
+    longest = [s.text for s in glossary.annotate(text)]
+    every = [s.text for s in glossary.annotate(text, overlapping=True)]
+    assert longest == ["臺中市", "西屯區"]
+    assert every == ["臺中市", "臺中", "西屯區", "西屯"]
+
+
+def test_fold_maps_every_character_back() -> None:
+    text = "Ｓitun’s Xī-tún 臺中 ABC"
+    folded, where = fold(text)
+    assert folded == "situnsxitun臺中abc"
+    assert len(where) == len(folded)
+    assert all(where[i] < where[i + 1] for i in range(len(where) - 1))
+
+
+# -- a slow, obviously correct reference -----------------------------------------------------
+
+
+def _reference(text: str, index: Index) -> list[tuple[int, int]]:
+    """Every (start, end) a key matches by brute force over all substrings, leftmost-longest."""
+    keys = set(index.keys())
+    found: list[tuple[int, int]] = []
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            chunk = text[i:j]
+            if chunk != chunk.strip() or chunk[0] in "-'’.,":
+                continue
+            if chinese_key(chunk) in keys and not chunk.isascii():
+                found.append((i, j))
+                continue
+            key = latin_key(chunk)
+            if key not in keys or not key.isascii() or not key:
+                continue
+            if (i > 0 and text[i - 1].isalnum()) or (j < len(text) and text[j].isalnum()):
+                continue
+            if chunk[-1] in "-'’,." or any(c in ".," for c in chunk):
+                continue
+            rows = index.rows(key)
+            if all(r.match != "term" for r in rows) and not chunk[0].isupper():
+                continue
+            found.append((i, j))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for start, stop in found:
+        if start >= end:
+            out.append((start, stop))
+            end = stop
+    return out
+
+
+WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung"]
+FILLER = ["the", "mayor", "of", "and", "visited", ",", ".", "in", "rivers"]
+
+
+@st.composite
+def term_base_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    names = draw(
+        st.lists(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join),
+            min_size=1,
+            max_size=5,
+            unique=True,
+        )
+    )
+    chars = "山水林花東南北"
+    chinese = draw(
+        st.lists(
+            st.text(alphabet=chars, min_size=2, max_size=3),
+            min_size=len(names),
+            max_size=len(names),
+            unique=True,
+        )
+    )
+    yaml_text = "".join(
+        f"- id: e{i}\n  kind: other\n  zh: [{zh}]\n  en: ['{en}']\n  source: test\n"
+        for i, (en, zh) in enumerate(zip(names, chinese, strict=True))
+    )
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(names),
+                st.sampled_from(chinese),
+                st.sampled_from(FILLER),
+                st.sampled_from(names).map(str.lower),
+                st.sampled_from(names).map(lambda n: n.replace(" ", "-")),
+                st.text(alphabet=string.ascii_letters, min_size=1, max_size=4),
+            ),
+            max_size=12,
+        )
+    )
+    joiners = draw(st.lists(st.sampled_from([" ", "", "\n", "-"]), min_size=len(pieces)))
+    text = "".join(p + j for p, j in zip(pieces, joiners, strict=False))
+    return yaml_text, text
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(term_base_and_text())
+def test_matcher_agrees_with_a_brute_force_scan(tmp_path: Path, case: tuple[str, str]) -> None:
+    """The automaton finds exactly the spans a scan of every substring finds."""
+    yaml_text, text = case
+    path = tmp_path / "terms.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    g = Glossary([path], builtin=False, cache_dir=None)
+    got = [(s.start, s.end) for s in g.annotate(text)]
+    assert got == _reference(text, g.index), text
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_cli_reads_stdin_and_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    runner = CliRunner()
+    text = "The rally in Situn District was attended by Minister of the Interior Liu Shyh-fang.\n"
+    result = runner.invoke(app, ["annotate"], input=text)
+    assert result.exit_code == 0, result.stderr
+    assert "Situn District (西屯)" in result.stdout
+    assert "Liu Shyh-fang (劉世芳)" in result.stdout
+    path = tmp_path / "in.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(path), "--format", "json"])
+    payload = json.loads(result.stdout)
+    assert [s["id"] for s in payload["spans"]] == ["taichung-city-xitun", "liu-shyh-fang"]
+    result = runner.invoke(app, ["annotate", str(path), "-f", "jsonl"])
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [
+        "Situn District",
+        "Liu Shyh-fang",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"ok\n\xff\n", ":2: not valid UTF-8")],
+)
+def test_cli_bad_input_is_one_line(tmp_path: Path, content: bytes | None, message: str) -> None:
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    path = tmp_path / "in.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = CliRunner().invoke(app, ["annotate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("glossary: error: ")
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_installed_script_annotates_a_pipe(tmp_path: Path) -> None:
+    script = installed_script()
+    if not script.exists():
+        pytest.skip("the glossary script is not installed: run pip install . first")
+    done = subprocess.run(
+        [str(script), "annotate"],
+        input="Officials in Hsi-t'un District said so.\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Officials in Hsi-t'un District (西屯) said so.\n"
