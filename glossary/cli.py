@@ -214,6 +214,7 @@ class AnnotateFormat(StrEnum):
     gloss = "gloss"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 def _read_text(path: str) -> str:
@@ -247,7 +248,7 @@ def annotate(
             "--format",
             "-f",
             help="gloss: the text with each name glossed; json: the spans; jsonl: one span "
-            "per line.",
+            "per line; html: a page with the names highlighted.",
         ),
     ] = AnnotateFormat.gloss,
     every: Annotated[
@@ -270,19 +271,86 @@ def annotate(
     Example: echo "The rally in Situn District was attended by Liu Shyh-fang." | glossary
     annotate
     """
-    from glossary._render import gloss, span_dicts
+    from glossary.render import gloss, html_page, span_dicts
 
     glossary = _options(ctx).glossary()
     text = _read_text(file)
-    spans = glossary.annotate(text, overlapping=overlapping and output is not AnnotateFormat.gloss)
+    flat = output in (AnnotateFormat.gloss, AnnotateFormat.html)
+    spans = glossary.annotate(text, overlapping=overlapping and not flat)
     if output is AnnotateFormat.gloss:
         typer.echo(gloss(text, spans, glossary, every=every), nl=False)
+    elif output is AnnotateFormat.html:
+        title = "" if file == "-" else Path(file).name
+        typer.echo(html_page(text, spans, glossary, title=title), nl=False)
     elif output is AnnotateFormat.json:
         payload = {"length": len(text), "spans": list(span_dicts(spans, glossary))}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for item in span_dicts(spans, glossary):
             typer.echo(json.dumps(item, ensure_ascii=False))
+
+
+class NormalForm(StrEnum):
+    """What `glossary normalize --to` accepts."""
+
+    house = "house"
+    official = "official"
+    hanyu = "hanyu"
+    tongyong = "tongyong"
+    wade_giles = "wade-giles"
+    mps2 = "mps2"
+    gwoyeu = "gwoyeu"
+    yale = "yale"
+
+
+@app.command()
+def normalize(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(help="The text to normalize; '-' (the default) reads stdin.")
+    ] = "-",
+    to: Annotated[
+        NormalForm,
+        typer.Option(
+            "--to",
+            help="house: the --prefer choice; official: the government's form; or a "
+            "romanization system to write every name in.",
+        ),
+    ] = NormalForm.house,
+    tai: Annotated[
+        str, typer.Option("--tai", help="Write 臺 (official) or 台 in Chinese names.")
+    ] = "臺",
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff instead of the text.")
+    ] = False,
+) -> None:
+    """Rewrite every name to one form: Situn, Hsi-t'un and Xitun all become Xitun.
+
+    Only names are touched: Chinese names become Traditional (西屯区 → 西屯區), but the rest
+    of the text is never converted (OpenCC over running text damages surnames: 范 → 範).
+
+    Examples: glossary normalize story.txt --diff; glossary normalize --to wade-giles
+    """
+    import difflib
+
+    from glossary.render import normalize as rewrite
+
+    if tai not in ("臺", "台"):
+        raise typer.BadParameter("must be 臺 or 台", param_hint="--tai")
+    glossary = _options(ctx).glossary()
+    text = _read_text(file)
+    result = rewrite(text, glossary.annotate(text), glossary, to=to.value, tai=tai)
+    if not diff:
+        typer.echo(result, nl=False)
+        return
+    name = "<stdin>" if file == "-" else file
+    lines = difflib.unified_diff(
+        text.splitlines(keepends=True),
+        result.splitlines(keepends=True),
+        fromfile=name,
+        tofile=f"{name} (normalized)",
+    )
+    typer.echo("".join(lines), nl=False)
 
 
 class ToneStyle(StrEnum):

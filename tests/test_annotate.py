@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from glossary import Glossary
 from glossary._index import Index
 from glossary._match import fold
-from glossary._render import gloss, span_dicts
 from glossary._text import chinese_key, latin_key
+from glossary.render import gloss, html_page, normalize, span_dicts
 
 from .conftest import FIXTURES, installed_script
 
@@ -249,3 +249,84 @@ def test_installed_script_annotates_a_pipe(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "Officials in Hsi-t'un District (西屯) said so.\n"
+
+
+# -- normalize and HTML --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("to", "expected"),
+    [
+        ("house", "Xitun District, Xitun and Xitun Dist. met Liu Shyh-fang in 西屯區."),
+        (
+            "wade-giles",
+            "Hsi-t'un District, Hsi-t'un and Hsi-t'un Dist. met Liu Shih-fang in 西屯區.",
+        ),
+        ("tongyong", "Situn District, Situn and Situn Dist. met Liou Shih-fang in 西屯區."),
+    ],
+)
+def test_normalize(glossary: Glossary, to: str, expected: str) -> None:
+    text = "Hsi-t'un District, Situn and Shituen Dist. met Liu Shih-fang in 西屯区."
+    assert normalize(text, glossary.annotate(text), glossary, to=to) == expected
+
+
+def test_normalize_touches_only_names(glossary: Glossary) -> None:
+    """OpenCC over the whole text would write 範 for the surname 范; names only are rewritten."""
+    text = "范先生和余小姐住在台中市西屯区。"
+    out = normalize(text, glossary.annotate(text), glossary)
+    assert out == "范先生和余小姐住在臺中市西屯區。"
+    assert normalize(text, glossary.annotate(text), glossary, tai="台") == (
+        "范先生和余小姐住在台中市西屯區。"
+    )
+
+
+def test_normalize_house_style(glossary: Glossary) -> None:
+    text = "Xitun District"
+    tongyong = Glossary(prefer=("tongyong", "official"))
+    assert normalize(text, tongyong.annotate(text), tongyong) == "Situn District"
+
+
+def test_html_escapes_everything(glossary: Glossary) -> None:
+    text = 'Situn District <script>alert("x")</script> & 西屯'
+    page = html_page(text, glossary.annotate(text), glossary, title="<b>story</b>")
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "<title>&lt;b&gt;story&lt;/b&gt;</title>" in page
+    assert page.count('<mark class="name" data-id="taichung-city-xitun"') == 2
+    assert 'title="Xitun District · 西屯區, district in Taichung City"' in page
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_html_marks_ambiguous_and_deprecated(glossary: Glossary) -> None:
+    text = "Xinyi District and the Senkaku Islands"
+    page = html_page(text, glossary.annotate(text), glossary)
+    assert 'class="name ambiguous"' in page
+    assert 'class="name deprecated"' in page
+
+
+def test_cli_normalize_diff(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    path = tmp_path / "story.txt"
+    path.write_text("Officials in Hsi-t'un District.\nNo names here.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["normalize", str(path), "--diff"])
+    assert result.exit_code == 0, result.stderr
+    assert "-Officials in Hsi-t'un District.\n+Officials in Xitun District.\n" in result.stdout
+    assert "-No names here" not in result.stdout  # an untouched line is never rewritten
+    assert "+No names here" not in result.stdout
+    result = CliRunner().invoke(app, ["normalize", str(path), "--to", "mps2"])
+    assert result.stdout == "Officials in Shituen District.\nNo names here.\n"
+    result = CliRunner().invoke(app, ["normalize", str(path), "--tai", "x"])
+    assert result.exit_code == 2
+
+
+def test_cli_html(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    result = CliRunner().invoke(app, ["annotate", "-f", "html"], input="Situn District\n")
+    assert result.exit_code == 0
+    assert '<mark class="name" data-id="taichung-city-xitun"' in result.stdout

@@ -1,0 +1,286 @@
+"""Turning spans into output: glossed text (the newsroom way), normalized text, JSON, HTML.
+
+>>> from glossary import Glossary
+>>> g = Glossary()
+>>> text = "YouTuber “Pa Chiung” was seen in Hsi-t'un District."
+>>> gloss(text, g.annotate(text), g)
+"YouTuber “Pa Chiung” (八炯) was seen in Hsi-t'un District (西屯)."
+>>> normalize(text, g.annotate(text), g)
+'YouTuber “Pa Chiung” was seen in Xitun District.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from glossary._model import Entry, Span
+from glossary._text import has_cjk
+
+if TYPE_CHECKING:
+    from glossary._glossary import Glossary
+
+__all__ = ["gloss", "html_page", "normalize", "span_dict", "span_dicts"]
+
+#: Closing quotes a gloss goes after: "Pa Chiung" (八炯), not "Pa Chiung (八炯)".
+CLOSING_QUOTES = frozenset("\"'”’」』")
+OPENING_QUOTES = frozenset("\"'“‘「『")
+_OPEN_PAREN = re.compile(r"\s*[(（]\s*")
+_PAREN_CONTENT = re.compile(r"[^)）]*")
+
+
+def gloss(text: str, spans: Sequence[Span], glossary: Glossary, *, every: bool = False) -> str:
+    """``text`` with a gloss after the first mention of each entry (or every mention).
+
+    English names get their short Chinese form, ``Situn District (西屯)``; Chinese names
+    get the English of the house style, ``西屯區 (Xitun District)``. A mention the text
+    already glosses is left alone (and counts as the first), so glossing is idempotent;
+    ambiguous spans are not glossed.
+    """
+    inserts: list[tuple[int, str]] = []
+    glossed: set[str] = set()
+    previous: Span | None = None
+    for span in spans:
+        entry = span.entry
+        if entry is None:
+            previous = span
+            continue
+        if previous is not None and _is_gloss_of(text, previous, span):
+            previous = span
+            continue  # the (西屯) of "Situn District (西屯)" is a gloss, not a mention
+        previous = span
+        if entry.id in glossed and not every:
+            continue
+        at = _gloss_point(text, span)
+        if at is None:
+            continue  # inside a compound (Taichung-based): gloss a later mention
+        glossed.add(entry.id)
+        if _already_glossed(text, at, entry, glossary, chinese=has_cjk(span.text)):
+            continue
+        note = glossary.english(entry) if has_cjk(span.text) else entry.short_chinese
+        inserts.append((at, f" ({note})"))
+    out: list[str] = []
+    last = 0
+    for at, note in inserts:
+        out.append(text[last:at])
+        out.append(note)
+        last = at
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _gloss_point(text: str, span: Span) -> int | None:
+    """Where the gloss goes: after the name, its closing quote or its possessive 's."""
+    at = span.end
+    if text[at : at + 1] == "-" and text[at + 1 : at + 2].isalpha():
+        return None
+    quoted = span.start > 0 and text[span.start - 1] in OPENING_QUOTES
+    if quoted and text[at : at + 1] in CLOSING_QUOTES:
+        return at + 1
+    if text[at : at + 2] in ("'s", "’s") and not text[at + 2 : at + 3].isalnum():
+        return at + 2
+    return at
+
+
+def _is_gloss_of(text: str, before: Span, span: Span) -> bool:
+    """Whether ``span`` sits in parentheses right after ``before``, naming the same entry."""
+    at = _gloss_point(text, before) or before.end
+    between = text[at : span.start]
+    return _OPEN_PAREN.fullmatch(between) is not None and bool(
+        {e.id for e in before.entries} & {e.id for e in span.entries}
+    )
+
+
+def _already_glossed(
+    text: str, at: int, entry: Entry, glossary: Glossary, *, chinese: bool
+) -> bool:
+    """Whether a parenthesis at ``at`` already gives the entry's other-language name."""
+    match = _OPEN_PAREN.match(text, at)
+    if match is None:
+        return False
+    content = _PAREN_CONTENT.match(text, match.end())
+    inside = content.group().strip() if content else ""
+    if not inside:
+        return False
+    if chinese:
+        return any(inside.casefold().startswith(t.text.casefold()) for t in entry.en)
+    from glossary._script import to_traditional
+    from glossary._text import chinese_key
+
+    keys = {chinese_key(t.text) for t in entry.zh} | {chinese_key(entry.short_chinese)}
+    if chinese_key(inside) in keys:
+        return True
+    return has_cjk(inside) and chinese_key(to_traditional(inside)) in keys
+
+
+def span_dict(span: Span, glossary: Glossary) -> dict[str, Any]:
+    """A span as a JSON-ready dict."""
+    out: dict[str, Any] = {
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "id": span.entry.id if span.entry else None,
+        "english": glossary.english(span.entry) if span.entry else None,
+        "chinese": span.entry.chinese if span.entry else None,
+        "match": span.match.value,
+        "score": round(span.score, 1),
+        "matched": span.matched,
+        "system": span.system.value if span.system else None,
+        "status": span.status.value if span.status else None,
+    }
+    if span.ambiguous:
+        out["candidates"] = [_candidate(e, glossary) for e in span.entries]
+    return out
+
+
+def _candidate(entry: Entry, glossary: Glossary) -> dict[str, Any]:
+    parent = glossary.parent_of(entry)
+    return {
+        "id": entry.id,
+        "english": glossary.english(entry),
+        "chinese": entry.chinese,
+        "parent": parent.id if parent else None,
+    }
+
+
+def span_dicts(spans: Sequence[Span], glossary: Glossary) -> Iterator[dict[str, Any]]:
+    """Every span as a JSON-ready dict, in order."""
+    for span in spans:
+        yield span_dict(span, glossary)
+
+
+# -- normalizing -----------------------------------------------------------------------------
+
+#: Generic words, full and abbreviated, as they end an English name.
+_GENERIC_END = re.compile(r"[\s-]+(district|dist\.|township|twp\.|city|county|co\.)$", re.I)
+
+
+def normalize(
+    text: str,
+    spans: Sequence[Span],
+    glossary: Glossary,
+    *,
+    to: str = "house",
+    tai: str = "臺",
+) -> str:
+    """``text`` with every name rewritten to one form; nothing else is touched.
+
+    Args:
+        to: ``house`` (the glossary's ``prefer`` choice), ``official``, or a romanization
+            system (``wade-giles``, ``tongyong``...) to write every name in.
+        tai: How Chinese names write 臺/台: ``臺`` (the official form) or ``台``.
+
+    English names keep their shape: with the generic word they get the whole form
+    (Hsi-t'un District → Xitun District), without it the bare name (Situn → Xitun).
+    Chinese names are written in Traditional characters, with or without their suffix as
+    they were (西屯区 → 西屯區). An ambiguous name is rewritten only if every candidate
+    would be written the same way.
+    """
+    out: list[str] = []
+    last = 0
+    for span in spans:
+        forms = {_normal_form(span, entry, glossary, to, tai) for entry in span.entries}
+        if len(forms) != 1:
+            continue
+        (form,) = forms
+        out.append(text[last : span.start])
+        out.append(form)
+        last = span.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _normal_form(span: Span, entry: Entry, glossary: Glossary, to: str, tai: str) -> str:
+    if has_cjk(span.text):
+        from glossary._text import chinese_key
+
+        key = chinese_key(span.text)
+        full = entry.chinese
+        if chinese_key(full) != key and len(span.text) < len(full):
+            full = entry.short_chinese
+        return full.replace("臺", tai) if tai == "台" else full.replace("台", "臺")
+    english = _english_in(entry, glossary, to)
+    generic = _GENERIC_END.search(span.text)
+    bare = _GENERIC_END.sub("", english)
+    if generic is None:
+        return bare
+    if generic.group(1).endswith(".") and _GENERIC_END.search(english):
+        from glossary._index import ABBREVIATIONS
+
+        word = _GENERIC_END.search(english).group(1)  # type: ignore[union-attr]
+        abbreviation = ABBREVIATIONS.get(word.title())
+        if abbreviation:
+            return f"{bare} {abbreviation}"
+    return english
+
+
+def _english_in(entry: Entry, glossary: Glossary, to: str) -> str:
+    if to == "house":
+        return glossary.english(entry)
+    if to == "official":
+        return entry.english_for(("official", "preferred")).text
+    from glossary.romanize import readings, render
+
+    house = glossary.english(entry)
+    generic = _GENERIC_END.search(house)
+    from glossary._index import strip_generic_zh
+
+    chinese = entry.gloss or strip_generic_zh(entry.chinese) or entry.chinese
+    person = entry.kind.value == "person"
+    reading = readings(chinese, person=person)[0]
+    name = render(reading, to, style="person" if person else "place")
+    return name + (generic.group(0) if generic else "")
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+_STYLE = """\
+body { font: 16px/1.6 system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+.text { white-space: pre-wrap; }
+mark.name { background: #fff3b0; border-bottom: 1px solid #c9a800; }
+mark.name.ambiguous { background: #ffd6d6; border-bottom-color: #c00; }
+mark.name.deprecated { text-decoration: line-through wavy #c00; }
+"""
+
+
+def html_page(text: str, spans: Sequence[Span], glossary: Glossary, *, title: str = "") -> str:
+    """A standalone HTML page: the text with each name highlighted, its Chinese and English
+    (and kind and parent) in a tooltip. Everything from the input is escaped."""
+    from html import escape
+
+    parts: list[str] = []
+    last = 0
+    for span in spans:
+        parts.append(escape(text[last : span.start]))
+        classes = ["name"]
+        if span.ambiguous:
+            classes.append("ambiguous")
+            tip = "ambiguous: " + "; ".join(_describe(e, glossary) for e in span.entries)
+        else:
+            tip = _describe(span.entries[0], glossary)
+        if span.status is not None and span.status.value in ("deprecated", "forbidden"):
+            classes.append("deprecated")
+            tip += f" ({span.status.value} term)"
+        ident = " ".join(e.id for e in span.entries)
+        parts.append(
+            f'<mark class="{" ".join(classes)}" data-id="{escape(ident)}" '
+            f'title="{escape(tip)}">{escape(span.text)}</mark>'
+        )
+        last = span.end
+    parts.append(escape(text[last:]))
+    heading = escape(title or "glossary annotate")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{heading}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
+        f'<div class="text">{"".join(parts)}</div>\n</body>\n</html>\n'
+    )
+
+
+def _describe(entry: Entry, glossary: Glossary) -> str:
+    parent = glossary.parent_of(entry)
+    where = f", {entry.kind.value.replace('-', ' ')}"
+    if parent is not None:
+        where += f" in {glossary.english(parent)}"
+    return f"{glossary.english(entry)} · {entry.chinese}{where}"
