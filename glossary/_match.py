@@ -19,9 +19,11 @@ any ancestor) is also named in the text wins; otherwise the span lists every can
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,7 +35,16 @@ if TYPE_CHECKING:
     from glossary._glossary import Glossary
 
 #: Characters dropped from the folded text, as latin_key and chinese_key drop them.
-_DROPPED = frozenset(" \t\n\r\f\v\u00a0\u3000-‐‑‒–—'’‘ʼ`´′._,/") | CHINESE_PUNCTUATION
+_DROPPED = (
+    frozenset(" \t\n\r\f\v\u00a0\u3000-‐‑‒–—'’‘ʼ`´′._,/")
+    | frozenset("－．／＿，＇｀")  # full-width forms of the same
+    | CHINESE_PUNCTUATION
+)
+#: Dropped characters outside Latin-1, replaced by a space before the byte mask is made.
+_DROPPED_WIDE = sorted(c for c in _DROPPED if ord(c) > 0xFF)
+_DROPPED_NARROW = sorted(c for c in _DROPPED if ord(c) <= 0xFF)
+#: Latin-1 byte → 1 if the character is dropped, else 0.
+_MASK = bytes(int(chr(b) in _DROPPED) for b in range(256))
 #: Punctuation a term must itself contain for a span to run across it.
 _GUARDED = frozenset(".,")
 
@@ -43,6 +54,27 @@ _GENERIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
+_GENERIC_WORDS = ("district", "township", "city", "county")
+
+#: Bare names and readings that are everyday English words: they name a place only with
+#: their generic word (Hoping District, East District), never alone ("I am hoping", "east
+#: of the river"). Found by checking every bare key of the built-in term base against
+#: English word frequencies (wordfreq, Zipf 3 or more), plus the other compass points.
+COMMON_WORDS = frozenset(
+    {
+        "east",
+        "west",
+        "south",
+        "north",
+        "central",
+        "westcentral",
+        "hoping",
+        "alien",
+        "render",
+        "bali",
+        "darren",
+    }
+)
 
 _KINDS = {
     "variant": MatchKind.VARIANT,
@@ -51,34 +83,82 @@ _KINDS = {
 }
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the original offset it came from.
+class Folded:
+    """A folded copy of a text, and the way back from its offsets to the original's."""
 
-    >>> folded, where = fold("Hsi-T’un Dist.")
-    >>> folded, where[:4]
+    __slots__ = ("_shift", "_where", "text")
+
+    def __init__(
+        self, text: str, *, shift: list[int] | None = None, where: list[int] | None = None
+    ):
+        self.text = text
+        self._shift = shift or []
+        self._where = where
+
+    def original(self, index: int) -> int:
+        """The offset in the original text of the folded character at ``index``."""
+        if self._where is not None:
+            return self._where[index]
+        # The i-th dropped character lies before the kept one at ``index`` exactly when
+        # fewer than ``index + 1`` characters were kept before it: ``shift[i] <= index``.
+        return index + bisect.bisect_right(self._shift, index)
+
+
+def fold(text: str) -> Folded:
+    """Fold a text as index keys are folded, remembering where each character came from.
+
+    Most texts fold character for character (case, diacritics, NFKC, 台/臺 change one
+    character into one), so the folded copy is made by C-level string methods and the way
+    back is computed from the positions of the dropped characters; a text with a character
+    that folds into several (ligatures such as ﬁ) takes a slower path, one character at a
+    time.
+
+    >>> folded = fold("Hsi-T’un Dist.")
+    >>> folded.text, [folded.original(i) for i in range(4)]
     ('hsitundist', [0, 1, 2, 4])
     """
+    spaced = text
+    for char in _DROPPED_WIDE:  # every dropped character becomes a one-byte one
+        if char in spaced:
+            spaced = spaced.replace(char, " ")
+    mask = spaced.encode("latin-1", "replace").translate(_MASK)  # one byte a character
+    dropped = list(itertools.compress(range(len(spaced)), mask))
+    shift = list(map(operator.sub, dropped, range(len(dropped))))
+    kept = spaced
+    for char in _DROPPED_NARROW:
+        if char in kept:
+            kept = kept.replace(char, "")
+    if not kept.isascii():
+        table: dict[int, str] = {}
+        for char in set(kept):
+            if char.isascii():
+                continue
+            folded = _fold_char(char)
+            if len(folded) != 1 or folded in _DROPPED:
+                return _fold_slowly(text)
+            if folded != char:
+                table[ord(char)] = folded
+        kept = kept.translate(table)
+    return Folded(kept.lower(), shift=shift)
+
+
+def _fold_char(char: str) -> str:
+    piece = unicodedata.normalize("NFKC", char)
+    piece = "".join(c for c in unicodedata.normalize("NFD", piece) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", piece).lower().translate(_VARIANTS)
+
+
+def _fold_slowly(text: str) -> Folded:
     out: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
         if char in _DROPPED:
             continue
-        if char.isascii():
-            out.append(char.lower())
-            where.append(i)
-            continue
-        piece = unicodedata.normalize("NFKC", char)
-        if piece in _DROPPED:
-            continue
-        piece = "".join(
-            c for c in unicodedata.normalize("NFD", piece) if not unicodedata.combining(c)
-        )
-        piece = unicodedata.normalize("NFC", piece).casefold().translate(_VARIANTS)
-        for folded_char in piece:
+        for folded_char in char.lower() if char.isascii() else _fold_char(char):
             if folded_char not in _DROPPED:
                 out.append(folded_char)
                 where.append(i)
-    return "".join(out), where
+    return Folded("".join(out), where=where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,19 +177,21 @@ class Matcher:
 
         self.glossary = glossary
         self.keys = glossary.index.keys()
+        self._keys: dict[str, _Key] = {}
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Span]:
         """The names in ``text``, in order; leftmost-longest unless ``overlapping``."""
-        folded, where = fold(text)
+        folded = fold(text)
         found: list[_Found] = []
+        original = folded.original
         for pattern, start, end in self._automaton.find_matches_as_indexes(
-            folded, overlapping=True
+            folded.text, overlapping=True
         ):
             key = self.keys[pattern]
-            hit = self._check(text, key, where[start], where[end - 1] + 1)
+            hit = self._check(text, key, original(start), original(end - 1) + 1)
             if hit is not None:
                 found.append(hit)
         found.sort(key=lambda f: (f.start, -(f.end - f.start), -f.score, -len(f.key)))
@@ -123,78 +205,116 @@ class Matcher:
         spans = [self._span(text, f) for f in found]
         return _decide(spans, self.glossary)
 
-    def _rows(self, key: str) -> list[KeyRow]:
-        return self.glossary.index.rows(key)
+    def _key(self, key: str) -> _Key:
+        """What a key stands for, worked out once per key."""
+        info = self._keys.get(key)
+        if info is None:
+            info = self._keys[key] = _Key.of(key, self.glossary)
+        return info
 
     def _check(self, text: str, key: str, start: int, end: int) -> _Found | None:
-        rows = self._rows(key)
-        if not key.isascii():  # Chinese: no word boundaries in Han text
-            if not _punctuation_ok(text[start:end], rows):
+        info = self._key(key)
+        if not info.latin:  # Chinese: no word boundaries in Han text
+            if info.marks and not _punctuation_ok(text[start:end], info.marks):
                 return None
-            return _Found(start, end, key, max(r.score for r in rows))
+            return _Found(start, end, key, info.score)
         if start > 0 and text[start - 1].isalnum():
             return None
-        if any(r.term.endswith(".") for r in rows) and text[end : end + 1] == ".":
+        if info.full_stop and text[end : end + 1] == ".":
             end += 1  # Situn Dist. ends with its full stop
         elif end < len(text) and text[end].isalnum():
             return None
-        span = text[start:end]
-        if not _punctuation_ok(span, rows):
+        if not _punctuation_ok(text[start:end], info.marks):
             return None
-        bare = all(r.match != "term" for r in rows)
-        if bare and not span[:1].isupper():
-            return None  # a bare name or a reading needs its capital: Bade, not bade
-        if bare:
-            end = self._generic_end(text, end, rows)
-        return _Found(start, end, key, max(r.score for r in rows))
+        if info.bare:
+            if not text[start].isupper():
+                return None  # a bare name or a reading needs its capital: Bade, not bade
+            extended = self._generic_end(text, end, info)
+            if extended == end and key in COMMON_WORDS:
+                return None  # "Hoping" alone is a word; "Hoping District" is a place
+            end = extended
+        return _Found(start, end, key, info.score)
 
-    def _generic_end(self, text: str, end: int, rows: Sequence[KeyRow]) -> int:
+    def _generic_end(self, text: str, end: int, info: _Key) -> int:
         """Past the generic word that follows a bare name or reading (Hsi-t'un District)."""
         match = _GENERIC_AFTER.match(text, end)
         if match is None:
             return end
         word = match.group(1).casefold()
-        full = _GENERIC_FULL.get(word, word)
-        for row in rows:
-            entry = self.glossary.index.entry(row.n)
-            if any(t.text.casefold().endswith(" " + full) for t in entry.en):
-                return match.end()
+        if _GENERIC_FULL.get(word, word) in info.generics:
+            return match.end()
         return end
 
     def _span(self, text: str, found: _Found) -> Span:
-        rows = self._rows(found.key)
-        best: dict[int, KeyRow] = {}
-        for row in rows:
-            old = best.get(row.n)
-            if old is None or _score(row) > _score(old):
-                best[row.n] = row
-        top = max(_score(r) for r in best.values())
-        chosen = sorted(
-            (r for r in best.values() if _score(r) == top),
-            key=lambda r: self.glossary.index.entry(r.n).id,
-        )
-        entries = tuple(self.glossary.index.entry(r.n) for r in chosen)
-        row = chosen[0]
+        info = self._key(found.key)
         span_text = text[found.start : found.end]
-        match = _KINDS.get(row.match, MatchKind.EXACT)
-        if row.match == "term" and span_text.casefold() != row.term.casefold():
-            match = MatchKind.SCRIPT if not found.key.isascii() else MatchKind.VARIANT
-        system = System(row.system) if row.system else None
+        match = info.match
+        if match is MatchKind.EXACT and span_text.casefold() != info.term.casefold():
+            match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
         return Span(
             found.start,
             found.end,
             span_text,
-            entries,
+            info.entries,
             match,
-            _score(row),
-            row.term,
-            system,
-            _status(entries[0], row.term) if len(entries) == 1 else None,
+            info.score,
+            info.term,
+            info.system,
+            info.status,
         )
 
 
-def _score(row: KeyRow) -> float:
-    return row.score
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """Everything the matcher needs to know about one key, from its rows in the index."""
+
+    latin: bool
+    score: float  # the best row's
+    bare: bool  # only bare names and readings: needs a capital letter
+    full_stop: bool  # a term ends with "." (Dist.)
+    marks: frozenset[tuple[str, ...]]  # the full stops and commas of its terms, in order
+    generics: frozenset[str]  # generic words its entries' English names end with
+    entries: tuple[Entry, ...]  # the entries of the best rows
+    match: MatchKind
+    term: str
+    system: System | None
+    status: Status | None
+
+    @classmethod
+    def of(cls, key: str, glossary: Glossary) -> _Key:
+        index = glossary.index
+        rows = index.rows(key)
+        best: dict[int, KeyRow] = {}
+        for row in rows:
+            old = best.get(row.n)
+            if old is None or row.score > old.score:
+                best[row.n] = row
+        top = max(r.score for r in best.values())
+        chosen = sorted(
+            (r for r in best.values() if r.score == top), key=lambda r: index.entry(r.n).id
+        )
+        entries = tuple(index.entry(r.n) for r in chosen)
+        row = chosen[0]
+        generics = {
+            word
+            for r in rows
+            for t in index.entry(r.n).en
+            for word in _GENERIC_WORDS
+            if t.text.casefold().endswith(" " + word)
+        }
+        return cls(
+            latin=key.isascii(),
+            score=top,
+            bare=all(r.match != "term" for r in rows),
+            full_stop=any(r.term.endswith(".") for r in rows),
+            marks=frozenset(tuple(c for c in r.term if c in _GUARDED) for r in rows),
+            generics=frozenset(generics),
+            entries=entries,
+            match=_KINDS.get(row.match, MatchKind.EXACT),
+            term=row.term,
+            system=System(row.system) if row.system else None,
+            status=_status(entries[0], row.term) if len(entries) == 1 else None,
+        )
 
 
 def _status(entry: Entry, term: str) -> Status | None:
@@ -204,11 +324,9 @@ def _status(entry: Entry, term: str) -> Status | None:
     return None
 
 
-def _punctuation_ok(span: str, rows: Sequence[KeyRow]) -> bool:
-    marks = [c for c in span if c in _GUARDED]
-    if not marks:
-        return True
-    return any([c for c in r.term if c in _GUARDED] == marks for r in rows)
+def _punctuation_ok(span: str, marks: frozenset[tuple[str, ...]]) -> bool:
+    found = tuple(c for c in span if c in _GUARDED)
+    return not found or found in marks
 
 
 def _leftmost_longest(found: list[_Found]) -> list[_Found]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from glossary import Glossary
 from glossary._index import Index
-from glossary._match import fold
+from glossary._match import _fold_slowly, fold
 from glossary._text import chinese_key, latin_key
 from glossary.render import gloss, html_page, normalize, span_dicts
 
@@ -85,11 +85,31 @@ def test_overlapping_keeps_the_shorter_names(glossary: Glossary) -> None:
 
 
 def test_fold_maps_every_character_back() -> None:
-    text = "Ｓitun’s Xī-tún 臺中 ABC"
-    folded, where = fold(text)
-    assert folded == "situnsxitun臺中abc"
-    assert len(where) == len(folded)
-    assert all(where[i] < where[i + 1] for i in range(len(where) - 1))
+    for text, expected in [
+        ("Ｓitun’s Xī-tún 臺中 ABC", "situnsxitun臺中abc"),
+        ("台中，西屯区。", "臺中西屯区。"),
+        ("ﬁne Situn", "finesitun"),  # a ligature: the slow path
+    ]:
+        folded = fold(text)
+        assert folded.text == expected
+        where = [folded.original(i) for i in range(len(folded.text))]
+        assert all(where[i] <= where[i + 1] for i in range(len(where) - 1))
+        assert all(_fold_one(text[w]) for w in where)
+
+
+def _fold_one(char: str) -> bool:
+    return bool(fold(char).text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ é-’'. \n臺台西屯ＡﬁİßĀ，·"), max_size=30))
+def test_fold_agrees_with_the_slow_path(text: str) -> None:
+    """The fast fold and the one-character-at-a-time fold give the same text and offsets."""
+    fast, slow = fold(text), _fold_slowly(text)
+    assert fast.text == slow.text
+    assert [fast.original(i) for i in range(len(fast.text))] == [
+        slow.original(i) for i in range(len(slow.text))
+    ]
 
 
 # -- a slow, obviously correct reference -----------------------------------------------------
@@ -330,3 +350,20 @@ def test_cli_html(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["annotate", "-f", "html"], input="Situn District\n")
     assert result.exit_code == 0
     assert '<mark class="name" data-id="taichung-city-xitun"' in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am hoping to visit Hoping District.", [("Hoping District", "taichung-city-heping")]),
+        ("East of the river is quiet.", []),
+        ("Bali is in Indonesia; Bali District is not.", [("Bali District", "new-taipei-city-bali")]),
+        ("An alien in A-lien District.", [("A-lien District", "kaohsiung-city-alian")]),
+    ],
+)
+def test_english_words_need_their_generic_word(
+    glossary: Glossary, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A bare name that is an everyday English word is a place only with its generic word."""
+    found = [(s.text, s.entries[0].id) for s in glossary.annotate(text)]
+    assert found == expected
