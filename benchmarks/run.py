@@ -1,4 +1,4 @@
-"""Benchmarks: CLI start-up, exact and fuzzy lookup, cold index build, romanization.
+"""Benchmarks: CLI start-up, lookups, cold index build, romanization, annotation.
 
 Run: python benchmarks/run.py  (needs ../shared/data beside the checkout and glossary
 installed, e.g. pip install ".[test]"). Prints a Markdown report for docs/benchmarks.md.
@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.annotate import report as annotate_report
 from benchmarks.roads import write_termbase
 from benchmarks.romanize import report as romanization_report
 from glossary import Glossary
@@ -201,6 +202,10 @@ def main() -> None:
     say("## Romanization (issue 3)")
     say("")
     lines.extend(romanization_report())
+    say("")
+    say("## Annotate (issue 4)")
+    say("")
+    lines.extend(annotate_report())
     print("\n".join(lines))
 
 

@@ -357,7 +357,7 @@ def test_cli_html(tmp_path: Path) -> None:
     [
         ("I am hoping to visit Hoping District.", [("Hoping District", "taichung-city-heping")]),
         ("East of the river is quiet.", []),
-        ("Bali is in Indonesia; Bali District is not.", [("Bali District", "new-taipei-city-bali")]),
+        ("Bali, Indonesia; Bali District, Taiwan.", [("Bali District", "new-taipei-city-bali")]),
         ("An alien in A-lien District.", [("A-lien District", "kaohsiung-city-alian")]),
     ],
 )
