@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from glossary._index import KeyRow
 from glossary._model import Entry, MatchKind, Span, Status, System
 from glossary._text import _VARIANTS, CHINESE_PUNCTUATION
+from glossary._util import gc_paused
 
 if TYPE_CHECKING:
     from glossary._glossary import Glossary
@@ -138,7 +139,11 @@ def fold(text: str) -> Folded:
                 return _fold_slowly(text)
             if folded != char:
                 table[ord(char)] = folded
-        kept = kept.translate(table)
+        if len(table) <= 16:  # a few characters: one C-level pass each beats translate
+            for code, folded in table.items():
+                kept = kept.replace(chr(code), folded)
+        else:
+            kept = kept.translate(table)
     return Folded(kept.lower(), shift=shift)
 
 
@@ -178,20 +183,38 @@ class Matcher:
         self.glossary = glossary
         self.keys = glossary.index.keys()
         self._keys: dict[str, _Key] = {}
+        self._latin = [key.isascii() for key in self.keys]
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Span]:
         """The names in ``text``, in order; leftmost-longest unless ``overlapping``."""
+        with gc_paused():
+            return self._find(text, overlapping=overlapping)
+
+    def _find(self, text: str, *, overlapping: bool) -> list[Span]:
         folded = fold(text)
         found: list[_Found] = []
-        original = folded.original
-        for pattern, start, end in self._automaton.find_matches_as_indexes(
+        keys, latin, infos = self.keys, self._latin, self._keys
+        shift, where = folded._shift, folded._where
+        right = bisect.bisect_right
+        length = len(text)
+        for pattern, fstart, fend in self._automaton.find_matches_as_indexes(
             folded.text, overlapping=True
         ):
-            key = self.keys[pattern]
-            hit = self._check(text, key, original(start), original(end - 1) + 1)
+            if where is None:
+                start = fstart + right(shift, fstart)
+                end = fend + right(shift, fend - 1)
+            else:
+                start, end = where[fstart], where[fend - 1] + 1
+            if latin[pattern] and (
+                (start and text[start - 1].isalnum())
+                or (end < length and text[end].isalnum() and text[end] != ".")
+            ):
+                continue  # inside a word: the common case, rejected before anything else
+            key = keys[pattern]
+            hit = self._check(text, key, infos.get(key) or self._key(key), start, end)
             if hit is not None:
                 found.append(hit)
         found.sort(key=lambda f: (f.start, -(f.end - f.start), -f.score, -len(f.key)))
@@ -212,8 +235,7 @@ class Matcher:
             info = self._keys[key] = _Key.of(key, self.glossary)
         return info
 
-    def _check(self, text: str, key: str, start: int, end: int) -> _Found | None:
-        info = self._key(key)
+    def _check(self, text: str, key: str, info: _Key, start: int, end: int) -> _Found | None:
         if not info.latin:  # Chinese: no word boundaries in Han text
             if info.marks and not _punctuation_ok(text[start:end], info.marks):
                 return None
@@ -325,6 +347,8 @@ def _status(entry: Entry, term: str) -> Status | None:
 
 
 def _punctuation_ok(span: str, marks: frozenset[tuple[str, ...]]) -> bool:
+    if "." not in span and "," not in span:
+        return True
     found = tuple(c for c in span if c in _GUARDED)
     return not found or found in marks
 

@@ -8,12 +8,11 @@ the term base decides what each field means, so ``no`` never turns into ``False`
 
 from __future__ import annotations
 
-import gc
-
 import yaml
 
 from glossary._errors import Issue
 from glossary._nodes import Mapping, Node, Scalar, Sequence
+from glossary._util import gc_paused
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -30,26 +29,22 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Issue]]:
     found. Syntax errors and refused constructs end parsing; duplicate keys do not.
     """
     issues: list[Issue] = []
-    gc_was_enabled = gc.isenabled()
     # Building many small nodes triggers the cyclic collector over and over for nothing.
-    gc.disable()
-    try:
-        root = _build(text, path, issues)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        issues.append(Issue(path, line, col, "", f"YAML syntax error: {problem}"))
-        root = None
-    except yaml.YAMLError as exc:
-        issues.append(Issue(path, 0, 0, "", f"YAML error: {exc}"))
-        root = None
-    except _Refused as exc:
-        issues.append(Issue(path, exc.line, exc.col, "", exc.message))
-        root = None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    with gc_paused():
+        try:
+            root = _build(text, path, issues)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            problem = exc.problem or exc.context or "invalid YAML"
+            issues.append(Issue(path, line, col, "", f"YAML syntax error: {problem}"))
+            root = None
+        except yaml.YAMLError as exc:
+            issues.append(Issue(path, 0, 0, "", f"YAML error: {exc}"))
+            root = None
+        except _Refused as exc:
+            issues.append(Issue(path, exc.line, exc.col, "", exc.message))
+            root = None
     return root, issues
 
 
