@@ -31,6 +31,12 @@ from glossary._text import latin_key
 
 RUNS = 15
 
+PARAGRAPH = (
+    "The rally in Situn District was attended by Minister of the Interior Liu Shyh-fang, "
+    "Taichung City councilors and residents of Hsi-t'un, Banqiao and 西屯區, who said the "
+    "new road would cut through Xitun Dist. farmland.\n"
+)
+
 
 def wall_interleaved(cmds: list[list[str]], env: dict[str, str], runs: int = RUNS) -> list[float]:
     """Minimum wall time of each command, run in turn so that drift on a shared machine
@@ -93,11 +99,15 @@ def main() -> None:
 
     # 1. CLI start-up, warm cache.
     subprocess.run([str(script), "lookup", "Situn"], env=env, check=True, capture_output=True)
-    typer_s, lookup_s, python_s = wall_interleaved(
+    paragraph = Path(cache) / "paragraph.txt"
+    paragraph.write_text(PARAGRAPH, encoding="utf-8")
+    subprocess.run([str(script), "annotate", str(paragraph)], env=env, check=True)
+    typer_s, lookup_s, python_s, annotate_s = wall_interleaved(
         [
             [sys.executable, "-c", "import typer"],
             [str(script), "lookup", "Situn"],
             [sys.executable, "-c", "pass"],
+            [str(script), "annotate", str(paragraph)],
         ],
         env,
         runs=RUNS * 2,
@@ -169,6 +179,11 @@ def main() -> None:
         f"| warm `glossary lookup Situn`, wall time | {lookup_s * 1000:.0f} ms | "
         f'`python -c "import typer"` {typer_s * 1000:.0f} ms (bare `python`: '
         f"{python_s * 1000:.0f} ms) | {lookup_s / typer_s:.2f}x | < 2x |"
+    )
+    say(
+        f"| warm `glossary annotate` of one paragraph ({len(PARAGRAPH)} characters), wall "
+        f"time | {annotate_s * 1000:.0f} ms | `import typer`, same run | "
+        f"{annotate_s / typer_s:.2f}x | < 2x |"
     )
     say(
         f'| exact `get("Situn District")`, built-in term base | {exact_get * 1e6:.1f} µs | '
