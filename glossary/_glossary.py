@@ -140,13 +140,22 @@ class Glossary:
 
     # -- text ------------------------------------------------------------------------------
 
-    def annotate(self, text: str, *, overlapping: bool = False) -> list[Span]:
+    def annotate(
+        self,
+        text: str,
+        *,
+        overlapping: bool = False,
+        fuzzy: bool = True,
+        score_cutoff: float = 88.0,
+    ) -> list[Span]:
         """Every name in ``text``, English or Chinese, in any spelling, as spans in order.
 
         Offsets index ``text`` itself: ``text[span.start:span.end] == span.text``. Overlaps
         are resolved leftmost-longest unless ``overlapping`` is true. A name two entries
         share is decided by a parent or ancestor named elsewhere in the text; otherwise
-        the span lists both (``span.ambiguous``).
+        the span lists both (``span.ambiguous``). With ``fuzzy``, a typo in a name written
+        with its generic word (Shidng District) is matched if it scores ``score_cutoff``
+        or more (rapidfuzz ratio, 0-100).
 
         >>> spans = Glossary().annotate("Rallies in Situn District and 西屯区.")
         >>> [(s.text, s.entry.id, s.match.value) for s in spans]  # doctest: +NORMALIZE_WHITESPACE
@@ -161,7 +170,9 @@ class Glossary:
                 if self._matcher_obj is None:
                     self._matcher_obj = Matcher(self)
             assert index is self.index
-        return self._matcher_obj.find(text, overlapping=overlapping)
+        return self._matcher_obj.find(
+            text, overlapping=overlapping, fuzzy=fuzzy, cutoff=score_cutoff
+        )
 
     # -- entries by id ------------------------------------------------------------------
 

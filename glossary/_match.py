@@ -24,12 +24,13 @@ import itertools
 import operator
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from glossary._index import KeyRow
 from glossary._model import Entry, MatchKind, Span, Status, System
-from glossary._text import _VARIANTS, CHINESE_PUNCTUATION
+from glossary._text import _VARIANTS, CHINESE_PUNCTUATION, latin_key
 from glossary._util import gc_paused
 
 if TYPE_CHECKING:
@@ -55,6 +56,13 @@ _GENERIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
+
+#: A stretch fuzzy matching tries: capitalised words, then a generic word.
+_CANDIDATE = re.compile(
+    r"(?P<words>(?:[A-Z][\w'’-]*[ \t]+){1,4})"
+    r"(?P<generic>District|Dist\.|Township|Twp\.|City|County)(?![\w])"
+)
+_WORD = re.compile(r"[A-Z][\w'’-]*")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
 #: Bare names and readings that are everyday English words: they name a place only with
@@ -188,12 +196,18 @@ class Matcher:
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
 
-    def find(self, text: str, *, overlapping: bool = False) -> list[Span]:
-        """The names in ``text``, in order; leftmost-longest unless ``overlapping``."""
-        with gc_paused():
-            return self._find(text, overlapping=overlapping)
+    def find(
+        self, text: str, *, overlapping: bool = False, fuzzy: bool = True, cutoff: float = 88.0
+    ) -> list[Span]:
+        """The names in ``text``, in order; leftmost-longest unless ``overlapping``.
 
-    def _find(self, text: str, *, overlapping: bool) -> list[Span]:
+        With ``fuzzy``, typos in names followed by their generic word (Shidng District)
+        are matched too, scoring at least ``cutoff`` (0-100).
+        """
+        with gc_paused():
+            return self._find(text, overlapping=overlapping, fuzzy=fuzzy, cutoff=cutoff)
+
+    def _find(self, text: str, *, overlapping: bool, fuzzy: bool, cutoff: float) -> list[Span]:
         folded = fold(text)
         found: list[_Found] = []
         keys, latin, infos = self.keys, self._latin, self._keys
@@ -226,7 +240,53 @@ class Matcher:
         else:
             found = _leftmost_longest(found)
         spans = [self._span(text, f) for f in found]
+        if fuzzy:
+            spans = sorted(spans + self._near_misses(text, spans, cutoff), key=lambda s: s.start)
         return _decide(spans, self.glossary)
+
+    def _near_misses(self, text: str, spans: Sequence[Span], cutoff: float) -> list[Span]:
+        """Typos in names the exact pass left open: capitalised words and a generic word.
+
+        Only a stretch that ends with a generic word (Shidng District, Bnaqiao Dist.) is
+        tried, so an ordinary English word is never taken for a name; of its words, the
+        last one to three are scored against the index's English terms and Hanyu readings
+        with rapidfuzz, and the best score at or above ``cutoff`` wins.
+        """
+        from rapidfuzz import fuzz, process
+
+        taken = [(s.start, s.end) for s in spans]
+        choices, numbers = self.glossary.index.fuzzy_choices()[:2]
+        out: list[Span] = []
+        for candidate in _CANDIDATE.finditer(text):
+            words = list(_WORD.finditer(candidate.group("words")))
+            generic = candidate.group("generic")
+            best: tuple[float, int, int] | None = None
+            for first in range(max(0, len(words) - 3), len(words)):
+                start = candidate.start("words") + words[first].start()
+                end = candidate.end()
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                phrase = text[start : candidate.start("generic")] + generic
+                found = process.extractOne(
+                    latin_key(phrase), choices, scorer=fuzz.ratio, score_cutoff=cutoff
+                )
+                if found is not None and (best is None or found[1] > best[0]):
+                    best = (float(found[1]), found[2], start)
+            if best is None:
+                continue
+            score, position, start = best
+            key = choices[position]
+            entries = tuple(
+                self.glossary.index.entry(n)
+                for n in sorted({n for k, n in zip(choices, numbers, strict=True) if k == key})
+            )
+            end = candidate.end()
+            terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
+            matched = terms[0] if terms else entries[0].english
+            span = Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched)
+            out.append(span)
+            taken.append((start, end))
+        return out
 
     def _key(self, key: str) -> _Key:
         """What a key stands for, worked out once per key."""

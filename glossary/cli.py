@@ -261,6 +261,16 @@ def annotate(
             help="Report overlapping names too (json, jsonl), not only the longest.",
         ),
     ] = False,
+    fuzzy: Annotated[
+        bool,
+        typer.Option(
+            "--fuzzy/--no-fuzzy",
+            help="Match typos in names written with their generic word (Shidng District).",
+        ),
+    ] = True,
+    cutoff: Annotated[
+        float, typer.Option(min=0, max=100, help="Lowest fuzzy score to accept (0-100).")
+    ] = 88.0,
 ) -> None:
     """Find every Taiwan name in a text, in any spelling or script, and gloss it.
 
@@ -276,7 +286,9 @@ def annotate(
     glossary = _options(ctx).glossary()
     text = _read_text(file)
     flat = output in (AnnotateFormat.gloss, AnnotateFormat.html)
-    spans = glossary.annotate(text, overlapping=overlapping and not flat)
+    spans = glossary.annotate(
+        text, overlapping=overlapping and not flat, fuzzy=fuzzy, score_cutoff=cutoff
+    )
     if output is AnnotateFormat.gloss:
         typer.echo(gloss(text, spans, glossary, every=every), nl=False)
     elif output is AnnotateFormat.html:

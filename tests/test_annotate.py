@@ -367,3 +367,18 @@ def test_english_words_need_their_generic_word(
     """A bare name that is an everyday English word is a place only with its generic word."""
     found = [(s.text, s.entries[0].id) for s in glossary.annotate(text)]
     assert found == expected
+
+
+def test_fuzzy_typos_only_with_a_generic_word(glossary: Glossary) -> None:
+    """Typos are matched in names written with their generic word, above the cutoff."""
+    text = "Officials in Shidng District met Shidng residents."
+    [span] = glossary.annotate(text)
+    assert (span.text, span.entries[0].id, span.match.value) == (
+        "Shidng District",
+        "new-taipei-city-shiding",
+        "fuzzy",
+    )
+    assert span.score >= 88
+    assert glossary.annotate(text, fuzzy=False) == []
+    assert glossary.annotate(text, score_cutoff=99.5) == []
+    assert glossary.annotate("The River District plan") == []
