@@ -101,7 +101,9 @@ def main() -> None:
     subprocess.run([str(script), "lookup", "Situn"], env=env, check=True, capture_output=True)
     paragraph = Path(cache) / "paragraph.txt"
     paragraph.write_text(PARAGRAPH, encoding="utf-8")
-    subprocess.run([str(script), "annotate", str(paragraph)], env=env, check=True)
+    subprocess.run(
+        [str(script), "annotate", str(paragraph)], env=env, check=True, capture_output=True
+    )
     typer_s, lookup_s, python_s, annotate_s = wall_interleaved(
         [
             [sys.executable, "-c", "import typer"],

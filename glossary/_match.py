@@ -9,12 +9,15 @@ Chinese; it reports every occurrence, and each is then checked against the origi
   are hits; Pasitun is not);
 - a name without its generic word, or a romanized reading, must start with a capital
   letter (Bade District, Bade; but not "she bade him farewell");
+- a bare name that is an everyday English word (east, hoping, Bali) needs its generic word;
 - full stops and commas inside the span must be ones the term has (Sec. 1, Bade Rd.),
   so that a name does not run across a sentence break (Xitun. District officials...).
 
-Overlaps are resolved leftmost-longest (Taichung City Council beats Taichung City), or all
-are kept. A name several entries share is decided by context: the entry whose parent (or
-any ancestor) is also named in the text wins; otherwise the span lists every candidate.
+Overlaps are resolved leftmost-longest (Xitun District beats Xitun), or all are kept.
+Typos are tried afterwards, with rapidfuzz, only on capitalised words followed by a generic
+word that the exact pass left open (Shidng District). A name several entries share is
+decided by context: the entry whose parent (or any ancestor) is also named in the text
+wins; otherwise the span lists every candidate.
 """
 
 from __future__ import annotations
@@ -57,11 +60,10 @@ _GENERIC_AFTER = re.compile(
 )
 _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 
-#: A stretch fuzzy matching tries: capitalised words, then a generic word.
-_CANDIDATE = re.compile(
-    r"(?P<words>(?:[A-Z][\w'’-]*[ \t]+){1,4})"
-    r"(?P<generic>District|Dist\.|Township|Twp\.|City|County)(?![\w])"
-)
+#: A stretch fuzzy matching tries: capitalised words right before a generic word.
+_GENERIC_WORD = re.compile(r"(?<![\w])(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
+_WINDOW = 80
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
@@ -254,24 +256,28 @@ class Matcher:
         """
         from rapidfuzz import fuzz, process
 
-        taken = [(s.start, s.end) for s in spans]
+        starts = [s.start for s in spans]
+        reach = list(itertools.accumulate((s.end for s in spans), max))  # spans are sorted
         choices, numbers = self.glossary.index.fuzzy_choices()[:2]
         out: list[Span] = []
-        for candidate in _CANDIDATE.finditer(text):
-            words = list(_WORD.finditer(candidate.group("words")))
-            generic = candidate.group("generic")
+        for generic in _GENERIC_WORD.finditer(text):
+            window = max(0, generic.start() - _WINDOW)
+            words = _WORDS_BEFORE.search(text, window, generic.start())
+            if words is None:
+                continue
+            end = generic.end()
+            i = bisect.bisect_left(starts, end) - 1
+            if i >= 0 and reach[i] > words.start():
+                continue  # the exact pass found a name here
             best: tuple[float, int, int] | None = None
-            for first in range(max(0, len(words) - 3), len(words)):
-                start = candidate.start("words") + words[first].start()
-                end = candidate.end()
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                phrase = text[start : candidate.start("generic")] + generic
+            found_words = list(_WORD.finditer(text, words.start(), words.end()))
+            for first in found_words[-3:]:
+                phrase = text[first.start() : generic.start()] + generic.group()
                 found = process.extractOne(
                     latin_key(phrase), choices, scorer=fuzz.ratio, score_cutoff=cutoff
                 )
                 if found is not None and (best is None or found[1] > best[0]):
-                    best = (float(found[1]), found[2], start)
+                    best = (float(found[1]), found[2], first.start())
             if best is None:
                 continue
             score, position, start = best
@@ -280,12 +286,9 @@ class Matcher:
                 self.glossary.index.entry(n)
                 for n in sorted({n for k, n in zip(choices, numbers, strict=True) if k == key})
             )
-            end = candidate.end()
             terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
             matched = terms[0] if terms else entries[0].english
-            span = Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched)
-            out.append(span)
-            taken.append((start, end))
+            out.append(Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched))
         return out
 
     def _key(self, key: str) -> _Key:
