@@ -28,8 +28,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glossary._index import KeyRow
 from glossary._model import Entry, MatchKind, Span, Status, System
@@ -176,8 +175,7 @@ def _fold_slowly(text: str) -> Folded:
     return Folded("".join(out), where=where)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     start: int
     end: int
     key: str
@@ -254,11 +252,8 @@ class Matcher:
         last one to three are scored against the index's English terms and Hanyu readings
         with rapidfuzz, and the best score at or above ``cutoff`` wins.
         """
-        from rapidfuzz import fuzz, process
-
         starts = [s.start for s in spans]
         reach = list(itertools.accumulate((s.end for s in spans), max))  # spans are sorted
-        choices, numbers = self.glossary.index.fuzzy_choices()[:2]
         out: list[Span] = []
         for generic in _GENERIC_WORD.finditer(text):
             window = max(0, generic.start() - _WINDOW)
@@ -269,6 +264,10 @@ class Matcher:
             i = bisect.bisect_left(starts, end) - 1
             if i >= 0 and reach[i] > words.start():
                 continue  # the exact pass found a name here
+            # Only now, with a stretch to score: rapidfuzz and the keys cost ~30 ms to load.
+            from rapidfuzz import fuzz, process
+
+            choices, numbers = self.glossary.index.fuzzy_choices()[:2]
             best: tuple[float, int, int] | None = None
             found_words = list(_WORD.finditer(text, words.start(), words.end()))
             for first in found_words[-3:]:
@@ -349,9 +348,12 @@ class Matcher:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    """Everything the matcher needs to know about one key, from its rows in the index."""
+class _Key(NamedTuple):
+    """Everything the matcher needs to know about one key, from its rows in the index.
+
+    A NamedTuple, not a dataclass: the CLI imports this module on every run of
+    `glossary annotate`, and generating a frozen dataclass costs milliseconds.
+    """
 
     latin: bool
     score: float  # the best row's
