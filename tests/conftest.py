@@ -69,3 +69,11 @@ def installed_script() -> Path:
     """The ``glossary`` console script of the environment running the tests."""
     name = "glossary.exe" if os.name == "nt" else "glossary"
     return Path(sys.executable).parent / name
+
+
+def script_or_skip() -> Path:
+    """The installed script; the test is skipped where glossary was not pip-installed."""
+    script = installed_script()
+    if not script.exists():
+        pytest.skip("the glossary script is not installed: run pip install . first")
+    return script

@@ -17,7 +17,7 @@ from glossary._match import _fold_slowly, fold
 from glossary._text import chinese_key, latin_key
 from glossary.render import gloss, html_page, normalize, span_dicts
 
-from .conftest import FIXTURES, installed_script
+from .conftest import FIXTURES, script_or_skip
 
 CASES = sorted(p.name[: -len(".in.txt")] for p in (FIXTURES / "annotate").glob("*.in.txt"))
 
@@ -256,9 +256,7 @@ def test_cli_bad_input_is_one_line(tmp_path: Path, content: bytes | None, messag
 
 
 def test_installed_script_annotates_a_pipe(tmp_path: Path) -> None:
-    script = installed_script()
-    if not script.exists():
-        pytest.skip("the glossary script is not installed: run pip install . first")
+    script = script_or_skip()
     done = subprocess.run(
         [str(script), "annotate"],
         input="Officials in Hsi-t'un District said so.\n",

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from glossary import __version__
 from glossary.cli import app
 
-from .conftest import BUILTIN_ENTRIES, FIXTURES, installed_script
+from .conftest import BUILTIN_ENTRIES, FIXTURES, script_or_skip
 
 runner = CliRunner()
 
@@ -191,17 +191,10 @@ def test_usage_error_exits_2() -> None:
     assert run("lookup", "--no-such-option", "x")[0] == 2
 
 
-def _script() -> Path:
-    script = installed_script()
-    if not script.exists():
-        pytest.skip("the glossary script is not installed: run pip install . first")
-    return script
-
-
 def test_installed_script_from_another_directory(tmp_path: Path) -> None:
     """The installed `glossary` script finds its built-in term base from any directory."""
     result = subprocess.run(
-        [str(_script()), "lookup", "Situn"],
+        [str(script_or_skip()), "lookup", "Situn"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -218,7 +211,7 @@ def test_installed_help_needs_no_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = {**os.environ, "GLOSSARY_CACHE_DIR": str(cache)}
     result = subprocess.run(
-        [str(_script()), "--help"], capture_output=True, text=True, env=env, check=False
+        [str(script_or_skip()), "--help"], capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 0
     assert "lookup" in result.stdout
@@ -356,7 +349,7 @@ def test_installed_script_finds_romanized_names(
 ) -> None:
     """The five lookups of the romanization issue, through the installed script."""
     result = subprocess.run(
-        [str(_script()), "lookup", query],
+        [str(script_or_skip()), "lookup", query],
         capture_output=True,
         text=True,
         cwd=tmp_path,
