@@ -63,6 +63,9 @@ _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 _GENERIC_WORD = re.compile(r"(?<![\w])(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
 _WINDOW = 80
+
+#: A term written in capitals (MAC, KMT, DPP): matched case-sensitively.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
@@ -310,6 +313,8 @@ class Matcher:
             return None
         if not _punctuation_ok(text[start:end], info.marks):
             return None
+        if info.acronyms and text[start:end] not in info.acronyms:
+            return None  # an acronym matches as written: MAC, never mac or Mac
         if info.bare:
             if not text[start].isupper():
                 return None  # a bare name or a reading needs its capital: Bade, not bade
@@ -366,6 +371,7 @@ class _Key(NamedTuple):
     term: str
     system: System | None
     status: Status | None
+    acronyms: frozenset[str]  # when every term of the key is an acronym: the only spellings
 
     @classmethod
     def of(cls, key: str, glossary: Glossary) -> _Key:
@@ -401,6 +407,9 @@ class _Key(NamedTuple):
             term=row.term,
             system=System(row.system) if row.system else None,
             status=_status(entries[0], row.term) if len(entries) == 1 else None,
+            acronyms=frozenset(r.term for r in rows if _ACRONYM.fullmatch(r.term))
+            if all(_ACRONYM.fullmatch(r.term) for r in rows)
+            else frozenset(),
         )
 
 

@@ -380,3 +380,25 @@ def test_fuzzy_typos_only_with_a_generic_word(glossary: Glossary) -> None:
     assert glossary.annotate(text, fuzzy=False) == []
     assert glossary.annotate(text, score_cutoff=99.5) == []
     assert glossary.annotate("The River District plan") == []
+
+
+def test_acronyms_match_as_written(tmp_path: Path) -> None:
+    """A term in capitals (MAC) is case-sensitive: not "mac" or "Mac"; its full name is not."""
+    path = tmp_path / "agencies.yaml"
+    path.write_text(
+        """\
+- id: mainland-affairs-council
+  kind: agency
+  zh: [大陸委員會]
+  en: [Mainland Affairs Council, MAC]
+  source: test fixture
+""",
+        encoding="utf-8",
+    )
+    g = Glossary([path], cache_dir=None)
+    text = "The MAC said a Mac or a mac is a computer; the mainland affairs council agreed."
+    found = [(s.text, s.entries[0].id) for s in g.annotate(text)]
+    assert found == [
+        ("MAC", "mainland-affairs-council"),
+        ("mainland affairs council", "mainland-affairs-council"),
+    ]
