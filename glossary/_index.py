@@ -28,7 +28,7 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
@@ -257,6 +257,12 @@ class Index:
                     cjk_n.append(n)
             self._fuzzy = (latin, latin_n, cjk, cjk_n)
         return self._fuzzy
+
+    def entries_mentioning(self, fragment: str) -> list[Entry]:
+        """The entries whose stored JSON contains ``fragment`` (a quick filter, e.g. for
+        the few terms with matching controls)."""
+        rows = self._conn.execute("SELECT n FROM entries WHERE instr(data, ?) > 0", (fragment,))
+        return [self.entry(n) for (n,) in rows.fetchall()]
 
     def keys(self) -> list[str]:
         """Every distinct key, in key order (what a text scanner searches for)."""

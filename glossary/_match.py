@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary._index import KeyRow
-from glossary._model import Entry, MatchKind, Span, Status, System
+from glossary._model import Entry, MatchKind, Span, Status, System, Term
 from glossary._text import _VARIANTS, CHINESE_PUNCTUATION, latin_key
 from glossary._util import gc_paused
 
@@ -63,9 +63,6 @@ _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 _GENERIC_WORD = re.compile(r"(?<![\w])(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
 _WINDOW = 80
-
-#: A term written in capitals (MAC, KMT, DPP): matched case-sensitively.
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
@@ -195,6 +192,13 @@ class Matcher:
         self.keys = glossary.index.keys()
         self._keys: dict[str, _Key] = {}
         self._latin = [key.isascii() for key in self.keys]
+        prefixes = {
+            latin_key(term.text)
+            for entry in glossary.index.entries_mentioning('"match":"prefix"')
+            for term in entry.en
+            if term.match == "prefix"
+        }
+        self._prefix = [key in prefixes for key in self.keys]
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
@@ -213,7 +217,7 @@ class Matcher:
     def _find(self, text: str, *, overlapping: bool, fuzzy: bool, cutoff: float) -> list[Span]:
         folded = fold(text)
         found: list[_Found] = []
-        keys, latin, infos = self.keys, self._latin, self._keys
+        keys, latin, prefix, infos = self.keys, self._latin, self._prefix, self._keys
         shift, where = folded._shift, folded._where
         right = bisect.bisect_right
         length = len(text)
@@ -227,7 +231,7 @@ class Matcher:
                 start, end = where[fstart], where[fend - 1] + 1
             if latin[pattern] and (
                 (start and text[start - 1].isalnum())
-                or (end < length and text[end].isalnum() and text[end] != ".")
+                or (end < length and text[end].isalnum() and not prefix[pattern])
             ):
                 continue  # inside a word: the common case, rejected before anything else
             key = keys[pattern]
@@ -284,6 +288,8 @@ class Matcher:
                 continue
             score, position, start = best
             key = choices[position]
+            if _no_fuzzy(key, self.glossary, numbers, choices):
+                continue
             entries = tuple(
                 self.glossary.index.entry(n)
                 for n in sorted({n for k, n in zip(choices, numbers, strict=True) if k == key})
@@ -309,12 +315,12 @@ class Matcher:
             return None
         if info.full_stop and text[end : end + 1] == ".":
             end += 1  # Situn Dist. ends with its full stop
-        elif end < len(text) and text[end].isalnum():
+        elif end < len(text) and text[end].isalnum() and not info.prefix:
             return None
         if not _punctuation_ok(text[start:end], info.marks):
             return None
-        if info.acronyms and text[start:end] not in info.acronyms:
-            return None  # an acronym matches as written: MAC, never mac or Mac
+        if info.as_written and text[start:end] not in info.as_written:
+            return None  # a case-sensitive term matches as written: MAC, never mac or Mac
         if info.bare:
             if not text[start].isupper():
                 return None  # a bare name or a reading needs its capital: Bade, not bade
@@ -371,7 +377,8 @@ class _Key(NamedTuple):
     term: str
     system: System | None
     status: Status | None
-    acronyms: frozenset[str]  # when every term of the key is an acronym: the only spellings
+    as_written: frozenset[str]  # when every term of the key is case-sensitive: its spellings
+    prefix: bool  # a term of the key may begin a longer word
 
     @classmethod
     def of(cls, key: str, glossary: Glossary) -> _Key:
@@ -388,6 +395,7 @@ class _Key(NamedTuple):
         )
         entries = tuple(index.entry(r.n) for r in chosen)
         row = chosen[0]
+        terms = [_term_of(index.entry(r.n), r) for r in rows]
         generics = {
             word
             for r in rows
@@ -407,10 +415,34 @@ class _Key(NamedTuple):
             term=row.term,
             system=System(row.system) if row.system else None,
             status=_status(entries[0], row.term) if len(entries) == 1 else None,
-            acronyms=frozenset(r.term for r in rows if _ACRONYM.fullmatch(r.term))
-            if all(_ACRONYM.fullmatch(r.term) for r in rows)
+            as_written=frozenset(t.text for t in terms if t is not None)
+            if terms and all(t is not None and t.case_sensitive for t in terms)
             else frozenset(),
+            prefix=any(t is not None and t.match == "prefix" for t in terms),
         )
+
+
+def _no_fuzzy(key: str, glossary: Glossary, numbers: Sequence[int], choices: Sequence[str]) -> bool:
+    """Whether the term behind a fuzzy key has asked not to be matched by near misses."""
+    from glossary._index import strip_generic_en
+
+    for k, n in zip(choices, numbers, strict=True):
+        if k != key:
+            continue
+        for term in glossary.index.entry(n).en:
+            if not term.fuzzy and key in (
+                latin_key(term.text),
+                latin_key(strip_generic_en(term.text) or ""),
+            ):
+                return True
+    return False
+
+
+def _term_of(entry: Entry, row: KeyRow) -> Term | None:
+    """The English term a row of the index stands for, when it is one written as is."""
+    if row.match != "term":
+        return None
+    return next((t for t in entry.en if t.text == row.term), None)
 
 
 def _status(entry: Entry, term: str) -> Status | None:

@@ -7,6 +7,7 @@ enumeration values themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -74,6 +75,18 @@ class MatchKind(StrEnum):
     FUZZY = "fuzzy"  # a near miss (typo), scored by rapidfuzz
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a term is written in capitals (MAC, KMT, DPP): matched as written.
+
+    >>> is_acronym("MAC"), is_acronym("Mac"), is_acronym("Situn District")
+    (True, False, False)
+    """
+    return _ACRONYM.fullmatch(text) is not None
+
+
 # Value → member tables: a dict lookup is far cheaper than calling the enum, and decoding
 # entries from the index is on the path of every first lookup of a name.
 _STATUS: dict[str, Status] = {m.value: m for m in Status}
@@ -91,6 +104,10 @@ class Term:
         system: The romanization or naming system it follows (English terms only).
         official: True if this is the form the government publishes.
         note: Free text for curators and translators.
+        case: Matching text: ``sensitive``, ``insensitive``, or empty for the default
+            (terms in capitals such as MAC are case-sensitive, others are not).
+        match: ``word`` (whole words only) or ``prefix`` (may begin a longer word).
+        fuzzy: Whether a typo of the term may match it when annotating text.
     """
 
     text: str
@@ -98,6 +115,16 @@ class Term:
     system: System | None = None
     official: bool = False
     note: str = ""
+    case: str = ""  # "sensitive", "insensitive", or "" (acronyms sensitive, others not)
+    match: str = "word"  # "word" (whole words) or "prefix" (may begin a longer word)
+    fuzzy: bool = True  # whether a typo of this term may match it
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Whether the term matches text only as written (MAC, not mac)."""
+        if self.case:
+            return self.case == "sensitive"
+        return is_acronym(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """The term as a JSON-ready dict, leaving out empty optional fields."""
@@ -108,18 +135,35 @@ class Term:
             out["official"] = True
         if self.note:
             out["note"] = self.note
+        if self.case:
+            out["case"] = self.case
+        if self.match != "word":
+            out["match"] = self.match
+        if not self.fuzzy:
+            out["fuzzy"] = False
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Term:
         """The inverse of :meth:`to_dict`."""
         system = data.get("system")
+        if "case" not in data and "match" not in data and "fuzzy" not in data:  # most terms
+            return cls(
+                data["term"],
+                _STATUS[data.get("status", "preferred")],
+                _SYSTEM[system] if system else None,
+                bool(data.get("official", False)),
+                data.get("note", ""),
+            )
         return cls(
             data["term"],
             _STATUS[data.get("status", "preferred")],
             _SYSTEM[system] if system else None,
             bool(data.get("official", False)),
             data.get("note", ""),
+            data.get("case", ""),
+            data.get("match", "word"),
+            bool(data.get("fuzzy", True)),
         )
 
 

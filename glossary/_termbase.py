@@ -37,7 +37,10 @@ ENTRY_FIELDS = (
     "source",
 )
 REQUIRED_FIELDS = ("id", "kind", "zh", "en", "source")
-TERM_FIELDS = ("term", "status", "system", "official", "note")
+TERM_FIELDS = ("term", "status", "system", "official", "note", "case", "match", "fuzzy")
+#: Values of the matching controls of English terms.
+CASE_VALUES = ("sensitive", "insensitive")
+MATCH_VALUES = ("word", "prefix")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -337,6 +340,9 @@ class _EntryReader:
                     system=attrs.get("system"),
                     official=attrs.get("official", False),
                     note=attrs.get("note", ""),
+                    case=attrs.get("case", ""),
+                    match=attrs.get("match", "word"),
+                    fuzzy=attrs.get("fuzzy", True),
                 )
             )
             if lines is not None:
@@ -347,7 +353,7 @@ class _EntryReader:
         self, item: _nodes.Mapping, where: str, attrs: dict[str, Any], *, chinese: bool
     ) -> bool:
         ok = True
-        for key in ("status", "system", "official", "note"):
+        for key in ("status", "system", "official", "note", "case", "match", "fuzzy"):
             if key not in item.items:
                 continue
             node = item.items[key][1]
@@ -355,7 +361,29 @@ class _EntryReader:
             if value is None:
                 ok = False
                 continue
-            if key == "status":
+            if key in ("case", "match", "fuzzy") and chinese:
+                self.error(node, f"{where}.{key}", "matching controls apply to English terms only")
+                ok = False
+            elif key in ("case", "match"):
+                allowed = CASE_VALUES if key == "case" else MATCH_VALUES
+                if value not in allowed:
+                    self.error(
+                        node,
+                        f"{where}.{key}",
+                        f"unknown value {value!r}; expected one of: {', '.join(allowed)}",
+                    )
+                    ok = False
+                else:
+                    attrs[key] = value
+            elif key == "fuzzy":
+                if not (
+                    isinstance(node, _nodes.Scalar) and node.plain and value in ("true", "false")
+                ):
+                    self.error(node, f"{where}.fuzzy", "expected true or false")
+                    ok = False
+                else:
+                    attrs["fuzzy"] = value == "true"
+            elif key == "status":
                 if value not in Status.__members__.values():
                     self.error(
                         node,

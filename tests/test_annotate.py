@@ -402,3 +402,90 @@ def test_acronyms_match_as_written(tmp_path: Path) -> None:
         ("MAC", "mainland-affairs-council"),
         ("mainland affairs council", "mainland-affairs-council"),
     ]
+
+
+CONTROLS = """\
+- id: council
+  kind: agency
+  zh: [大陸委員會]
+  en:
+    - term: Mainland Affairs Council
+    - term: MAC
+      case: insensitive
+  source: test fixture
+- id: east-river
+  kind: other
+  zh: [東河]
+  en:
+    - term: Donghe
+      case: sensitive
+  source: test fixture
+- id: formosa
+  kind: other
+  zh: [福爾摩沙]
+  en:
+    - term: Formosa
+      match: prefix
+  source: test fixture
+- id: shiding-like
+  kind: district
+  zh: [石碇區]
+  en:
+    - term: Shiding District
+      fuzzy: false
+  source: test fixture
+"""
+
+
+def test_per_term_controls(tmp_path: Path) -> None:
+    """case, match and fuzzy, set per English term, change how text is matched."""
+    path = tmp_path / "controls.yaml"
+    path.write_text(CONTROLS, encoding="utf-8")
+    g = Glossary([path], builtin=False, cache_dir=None)
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.entries[0].id) for s in g.annotate(text)]
+
+    assert found("the mac said") == [("mac", "council")]  # case: insensitive overrides
+    assert found("DONGHE and Donghe") == [("Donghe", "east-river")]  # case: sensitive
+    assert found("Formosan tea") == [("Formosa", "formosa")]  # match: prefix
+    assert found("Shidng District") == []  # fuzzy: false
+    assert g["formosa"].en[0].match == "prefix"  # the controls survive the index
+    assert g["council"].en[1].case == "insensitive"
+    assert not g["shiding-like"].en[0].fuzzy
+
+
+@pytest.mark.parametrize(
+    ("term", "message"),
+    [
+        ("{term: Xitun, case: loud}", "unknown value 'loud'; expected one of: sensitive"),
+        ("{term: Xitun, match: suffix}", "unknown value 'suffix'; expected one of: word"),
+        ("{term: Xitun, fuzzy: maybe}", "expected true or false"),
+    ],
+)
+def test_bad_controls_are_located(tmp_path: Path, term: str, message: str) -> None:
+    from glossary import validate
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        f"- id: x-y\n  kind: other\n  zh: [西屯]\n  en: [{term}]\n  source: test\n",
+        encoding="utf-8",
+    )
+    report = validate([path], builtin=False)
+    assert [str(i) for i in report.errors] == [
+        str(i) for i in report.errors if message in str(i) and ":4:" in str(i)
+    ]
+    assert len(report.errors) == 1
+
+
+def test_controls_only_on_english_terms(tmp_path: Path) -> None:
+    from glossary import validate
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "- id: x-y\n  kind: other\n  zh: [{term: 西屯, case: sensitive}]\n  en: [Xitun]\n"
+        "  source: test\n",
+        encoding="utf-8",
+    )
+    [issue] = validate([path], builtin=False).errors
+    assert "matching controls apply to English terms only" in str(issue)
