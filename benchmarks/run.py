@@ -93,6 +93,9 @@ def main() -> None:
     script = Path(sys.executable).parent / "glossary"
     cache = tempfile.mkdtemp()
     env = {**os.environ, "GLOSSARY_CACHE_DIR": cache}
+    # As after `pip install`, which compiles every module: the commands below may write and
+    # read bytecode, even where the environment says not to (the first, warm-up run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["GLOSSARY_CACHE_DIR"] = cache
     lines: list[str] = []
     say = lines.append
