@@ -147,14 +147,6 @@ class Term:
     def from_dict(cls, data: dict[str, Any]) -> Term:
         """The inverse of :meth:`to_dict`."""
         system = data.get("system")
-        if "case" not in data and "match" not in data and "fuzzy" not in data:  # most terms
-            return cls(
-                data["term"],
-                _STATUS[data.get("status", "preferred")],
-                _SYSTEM[system] if system else None,
-                bool(data.get("official", False)),
-                data.get("note", ""),
-            )
         return cls(
             data["term"],
             _STATUS[data.get("status", "preferred")],

@@ -375,14 +375,14 @@ class _EntryReader:
                     ok = False
                 else:
                     attrs[key] = value
-            elif key == "fuzzy":
+            elif key in ("fuzzy", "official"):
                 if not (
                     isinstance(node, _nodes.Scalar) and node.plain and value in ("true", "false")
                 ):
-                    self.error(node, f"{where}.fuzzy", "expected true or false")
+                    self.error(node, f"{where}.{key}", "expected true or false")
                     ok = False
                 else:
-                    attrs["fuzzy"] = value == "true"
+                    attrs[key] = value == "true"
             elif key == "status":
                 if value not in Status.__members__.values():
                     self.error(
@@ -406,14 +406,6 @@ class _EntryReader:
                     ok = False
                 else:
                     attrs["system"] = System(value)
-            elif key == "official":
-                if not (
-                    isinstance(node, _nodes.Scalar) and node.plain and value in ("true", "false")
-                ):
-                    self.error(node, f"{where}.official", "expected true or false")
-                    ok = False
-                else:
-                    attrs["official"] = value == "true"
             else:
                 attrs["note"] = value
         return ok
