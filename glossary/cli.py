@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -236,6 +237,45 @@ def _read_text(path: str) -> str:
         raise GlossaryError(message, path=where, line=line) from None
 
 
+#: About how many characters `glossary annotate` reads before annotating (gloss, jsonl).
+PIECE_SIZE = 256 * 1024
+
+
+def _read_pieces(path: str, size: int | None = None) -> Iterator[str]:
+    """The text of FILE (or stdin) in pieces of about ``size`` characters, each ending at a
+    blank line (or, past four times that, at any line end), decoded as UTF-8 line by line
+    so that an error names its line."""
+    size = size or PIECE_SIZE
+    where = "<stdin>" if path == "-" else path
+    try:
+        handle = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+    except FileNotFoundError:
+        raise GlossaryError("no such file", path=where) from None
+    except IsADirectoryError:
+        raise GlossaryError("is a directory, not a text file", path=where) from None
+    except OSError as exc:
+        raise GlossaryError(exc.strerror or str(exc), path=where) from None
+    buffer: list[str] = []
+    held = 0
+    try:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+                raise GlossaryError(message, path=where, line=number) from None
+            buffer.append(line)
+            held += len(line)
+            if held >= size and (not line.strip() or held >= 4 * size):
+                yield "".join(buffer)
+                buffer, held = [], 0
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+    if buffer:
+        yield "".join(buffer)
+
+
 @app.command()
 def annotate(
     ctx: typer.Context,
@@ -284,22 +324,38 @@ def annotate(
     from glossary.render import gloss, html_page, span_dicts
 
     glossary = _options(ctx).glossary()
+    if output in (AnnotateFormat.gloss, AnnotateFormat.jsonl):
+        # Streams: a long text is read and annotated a few hundred kB at a time, cut at
+        # blank lines, so memory stays bounded; a name's first mention is glossed once.
+        seen: set[str] = set()
+        offset = 0
+        for piece in _read_pieces(file):
+            spans = glossary.annotate(
+                piece,
+                overlapping=overlapping and output is AnnotateFormat.jsonl,
+                fuzzy=fuzzy,
+                score_cutoff=cutoff,
+            )
+            if output is AnnotateFormat.gloss:
+                typer.echo(gloss(piece, spans, glossary, every=every, seen=seen), nl=False)
+            else:
+                for item in span_dicts(spans, glossary):
+                    item["start"] += offset
+                    item["end"] += offset
+                    typer.echo(json.dumps(item, ensure_ascii=False))
+            offset += len(piece)
+        return
     text = _read_text(file)
     flat = output in (AnnotateFormat.gloss, AnnotateFormat.html)
     spans = glossary.annotate(
         text, overlapping=overlapping and not flat, fuzzy=fuzzy, score_cutoff=cutoff
     )
-    if output is AnnotateFormat.gloss:
-        typer.echo(gloss(text, spans, glossary, every=every), nl=False)
-    elif output is AnnotateFormat.html:
+    if output is AnnotateFormat.html:
         title = "" if file == "-" else Path(file).name
         typer.echo(html_page(text, spans, glossary, title=title), nl=False)
-    elif output is AnnotateFormat.json:
+    else:
         payload = {"length": len(text), "spans": list(span_dicts(spans, glossary))}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        for item in span_dicts(spans, glossary):
-            typer.echo(json.dumps(item, ensure_ascii=False))
 
 
 class NormalForm(StrEnum):

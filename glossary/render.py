@@ -30,16 +30,24 @@ _OPEN_PAREN = re.compile(r"\s*[(（]\s*")
 _PAREN_CONTENT = re.compile(r"[^)）]*")
 
 
-def gloss(text: str, spans: Sequence[Span], glossary: Glossary, *, every: bool = False) -> str:
+def gloss(
+    text: str,
+    spans: Sequence[Span],
+    glossary: Glossary,
+    *,
+    every: bool = False,
+    seen: set[str] | None = None,
+) -> str:
     """``text`` with a gloss after the first mention of each entry (or every mention).
 
     English names get their short Chinese form, ``Situn District (西屯)``; Chinese names
     get the English of the house style, ``西屯區 (Xitun District)``. A mention the text
     already glosses is left alone (and counts as the first), so glossing is idempotent;
-    ambiguous spans are not glossed.
+    ambiguous spans are not glossed. ``seen`` carries the ids already glossed from one
+    piece of a long text to the next (it is updated).
     """
     inserts: list[tuple[int, str]] = []
-    glossed: set[str] = set()
+    glossed: set[str] = seen if seen is not None else set()
     previous: Span | None = None
     for span in spans:
         entry = span.entry

@@ -489,3 +489,38 @@ def test_controls_only_on_english_terms(tmp_path: Path) -> None:
     )
     [issue] = validate([path], builtin=False).errors
     assert "matching controls apply to English terms only" in str(issue)
+
+
+def test_long_text_is_streamed_in_pieces(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """gloss and jsonl read a long text a piece at a time: same output, offsets into the
+    whole text, each name glossed once across pieces."""
+    from typer.testing import CliRunner
+
+    import glossary.cli
+    from glossary.cli import app
+
+    paragraphs = [
+        "Officials in Situn District met Liu Shyh-fang.\n",
+        "\n",
+        "Later, Situn District residents and Hsi-t'un farmers met again.\n",
+        "\n",
+        "Liu Shyh-fang visited 西屯區 and Banqiao District.\n",
+    ] * 3
+    text = "".join(paragraphs)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    whole_gloss = runner.invoke(app, ["annotate", str(path)]).stdout
+    whole_spans = json.loads(runner.invoke(app, ["annotate", str(path), "-f", "json"]).stdout)
+    monkeypatch.setattr(glossary.cli, "PIECE_SIZE", 40)  # a piece every paragraph or so
+    pieces = list(glossary.cli._read_pieces(str(path)))
+    assert len(pieces) > 3
+    assert "".join(pieces) == text
+    assert runner.invoke(app, ["annotate", str(path)]).stdout == whole_gloss
+    assert whole_gloss.count("(西屯)") == 1
+    lines = runner.invoke(app, ["annotate", str(path), "-f", "jsonl"]).stdout.splitlines()
+    streamed = [json.loads(line) for line in lines]
+    assert [(s["start"], s["end"], s["id"]) for s in streamed] == [
+        (s["start"], s["end"], s["id"]) for s in whole_spans["spans"]
+    ]
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in streamed)
