@@ -165,11 +165,10 @@ class Glossary:
         if self._matcher_obj is None:
             from glossary._match import Matcher
 
-            index = self.index
+            _ = self.index  # load it first: it takes the same (non-reentrant) lock
             with self._lock:
                 if self._matcher_obj is None:
                     self._matcher_obj = Matcher(self)
-            assert index is self.index
         return self._matcher_obj.find(
             text, overlapping=overlapping, fuzzy=fuzzy, cutoff=score_cutoff
         )

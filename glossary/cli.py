@@ -220,21 +220,7 @@ class AnnotateFormat(StrEnum):
 
 def _read_text(path: str) -> str:
     """The text of FILE, or of stdin for '-': UTF-8, or a one-line error naming the place."""
-    where = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such file", path=where) from None
-    except IsADirectoryError:
-        raise GlossaryError("is a directory, not a text file", path=where) from None
-    except OSError as exc:
-        raise GlossaryError(exc.strerror or str(exc), path=where) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
-        raise GlossaryError(message, path=where, line=line) from None
+    return "".join(_read_pieces(path))
 
 
 #: About how many characters `glossary annotate` reads before annotating (gloss, jsonl).
