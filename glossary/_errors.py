@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from glossary._model import Entry, Hit
@@ -81,6 +81,10 @@ class GlossaryError(Exception):
         self.line = line
         self.field = field
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickles with every attribute (errors cross process boundaries under --jobs).
+        return (_restore, (type(self), self.message, self.__dict__))
+
     def __str__(self) -> str:
         parts = []
         if self.path:
@@ -89,6 +93,13 @@ class GlossaryError(Exception):
             parts.append(self.field)
         parts.append(self.message)
         return ": ".join(parts)
+
+
+def _restore(cls: type[GlossaryError], message: str, state: dict[str, Any]) -> GlossaryError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class TermBaseError(GlossaryError):

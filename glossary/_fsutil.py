@@ -27,6 +27,7 @@ def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
     target = Path(target)
     tmp = temp_path_beside(target)
     try:
+        tmp.chmod(_mode_for(target))
         with tmp.open("wb") as handle:
             yield handle
             handle.flush()
@@ -35,6 +36,17 @@ def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the new file gets: the old file's, or what the umask allows (a temp
+    file is created private, 0600, which a user's output should not stay)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def temp_path_beside(target: Path) -> Path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -218,56 +217,56 @@ class AnnotateFormat(StrEnum):
     html = "html"
 
 
-def _read_text(path: str) -> str:
-    """The text of FILE, or of stdin for '-': UTF-8, or a one-line error naming the place."""
-    return "".join(_read_pieces(path))
+class InputErrors(StrEnum):
+    """What --errors accepts."""
+
+    strict = "strict"
+    substitute = "replace"
 
 
-#: About how many characters `glossary annotate` reads before annotating (gloss, jsonl).
-PIECE_SIZE = 256 * 1024
-
-
-def _read_pieces(path: str, size: int | None = None) -> Iterator[str]:
-    """The text of FILE (or stdin) in pieces of about ``size`` characters, each ending at a
-    blank line (or, past four times that, at any line end), decoded as UTF-8 line by line
-    so that an error names its line."""
-    size = size or PIECE_SIZE
-    where = "<stdin>" if path == "-" else path
-    try:
-        handle = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
-    except FileNotFoundError:
-        raise GlossaryError("no such file", path=where) from None
-    except IsADirectoryError:
-        raise GlossaryError("is a directory, not a text file", path=where) from None
-    except OSError as exc:
-        raise GlossaryError(exc.strerror or str(exc), path=where) from None
-    buffer: list[str] = []
-    held = 0
-    try:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                message = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
-                raise GlossaryError(message, path=where, line=number) from None
-            buffer.append(line)
-            held += len(line)
-            if held >= size and (not line.strip() or held >= 4 * size):
-                yield "".join(buffer)
-                buffer, held = [], 0
-    finally:
-        if handle is not sys.stdin.buffer:
-            handle.close()
-    if buffer:
-        yield "".join(buffer)
+# Arguments and options annotate and normalize share.
+FilesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files or folders to read ('-' or nothing: stdin). Folders are searched for "
+        "--glob files.",
+        show_default=False,
+    ),
+]
+OutputDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output-dir",
+        "-o",
+        help="Write each result to a file of the same name (and relative path) in this "
+        "folder, instead of stdout.",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+GlobOption = Annotated[str, typer.Option("--glob", help="Which files to read inside a folder.")]
+ErrorsOption = Annotated[
+    InputErrors,
+    typer.Option(
+        "--errors",
+        help="strict: stop at bytes that are not valid UTF-8; replace: read them as U+FFFD.",
+    ),
+]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes for long or many texts (0: all cores)."
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar (none is drawn on a pipe).")
+]
 
 
 @app.command()
 def annotate(
     ctx: typer.Context,
-    file: Annotated[
-        str, typer.Argument(help="The text to annotate; '-' (the default) reads stdin.")
-    ] = "-",
+    files: FilesArgument = None,
     output: Annotated[
         AnnotateFormat,
         typer.Option(
@@ -297,6 +296,11 @@ def annotate(
     cutoff: Annotated[
         float, typer.Option(min=0, max=100, help="Lowest fuzzy score to accept (0-100).")
     ] = 88.0,
+    output_dir: OutputDirOption = None,
+    glob: GlobOption = "*.txt",
+    errors: ErrorsOption = InputErrors.strict,
+    jobs: JobsOption = 1,
+    quiet: QuietOption = False,
 ) -> None:
     """Find every Taiwan name in a text, in any spelling or script, and gloss it.
 
@@ -304,44 +308,33 @@ def annotate(
     writes them: Situn District (西屯), Liu Shyh-fang (劉世芳), "Pa Chiung" (八炯). Chinese
     names get their English: 西屯區 (Xitun District). Names already glossed are left alone.
 
-    Example: echo "The rally in Situn District was attended by Liu Shyh-fang." | glossary
-    annotate
-    """
-    from glossary.render import gloss, html_page, span_dicts
+    Texts of any size stream through in pieces. Input is UTF-8 (or UTF-16 with a
+    byte-order mark); output is UTF-8.
 
+    Examples: echo "The rally in Situn District was attended by Liu Shyh-fang." | glossary
+    annotate · glossary annotate story.txt -f html > story.html · glossary annotate
+    corpus/ -f jsonl -j 0 > spans.jsonl · glossary annotate corpus/ -o glossed/
+    """
+    from glossary._batch import annotate_files
+    from glossary._stream import default_jobs, sources
+
+    found = sources(files or [], glob)
     glossary = _options(ctx).glossary()
-    if output in (AnnotateFormat.gloss, AnnotateFormat.jsonl):
-        # Streams: a long text is read and annotated a few hundred kB at a time, cut at
-        # blank lines, so memory stays bounded; a name's first mention is glossed once.
-        seen: set[str] = set()
-        offset = 0
-        for piece in _read_pieces(file):
-            spans = glossary.annotate(
-                piece,
-                overlapping=overlapping and output is AnnotateFormat.jsonl,
-                fuzzy=fuzzy,
-                score_cutoff=cutoff,
-            )
-            if output is AnnotateFormat.gloss:
-                typer.echo(gloss(piece, spans, glossary, every=every, seen=seen), nl=False)
-            else:
-                for item in span_dicts(spans, glossary):
-                    item["start"] += offset
-                    item["end"] += offset
-                    typer.echo(json.dumps(item, ensure_ascii=False))
-            offset += len(piece)
-        return
-    text = _read_text(file)
-    flat = output in (AnnotateFormat.gloss, AnnotateFormat.html)
-    spans = glossary.annotate(
-        text, overlapping=overlapping and not flat, fuzzy=fuzzy, score_cutoff=cutoff
+    annotate_files(
+        glossary,
+        found,
+        output=output.value,
+        output_dir=output_dir,
+        every=every,
+        errors="replace" if errors is InputErrors.substitute else "strict",
+        jobs=default_jobs(jobs),
+        quiet=quiet,
+        options={
+            "overlapping": overlapping and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
+            "fuzzy": fuzzy,
+            "score_cutoff": cutoff,
+        },
     )
-    if output is AnnotateFormat.html:
-        title = "" if file == "-" else Path(file).name
-        typer.echo(html_page(text, spans, glossary, title=title), nl=False)
-    else:
-        payload = {"length": len(text), "spans": list(span_dicts(spans, glossary))}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 class NormalForm(StrEnum):
@@ -360,9 +353,7 @@ class NormalForm(StrEnum):
 @app.command()
 def normalize(
     ctx: typer.Context,
-    file: Annotated[
-        str, typer.Argument(help="The text to normalize; '-' (the default) reads stdin.")
-    ] = "-",
+    files: FilesArgument = None,
     to: Annotated[
         NormalForm,
         typer.Option(
@@ -375,36 +366,50 @@ def normalize(
         str, typer.Option("--tai", help="Write 臺 (official) or 台 in Chinese names.")
     ] = "臺",
     diff: Annotated[
-        bool, typer.Option("--diff", help="Print a unified diff instead of the text.")
+        bool,
+        typer.Option("--diff", help="Print a unified diff instead of the text (whole files)."),
     ] = False,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="Rewrite the files themselves.")
+    ] = False,
+    output_dir: OutputDirOption = None,
+    glob: GlobOption = "*.txt",
+    errors: ErrorsOption = InputErrors.strict,
+    jobs: JobsOption = 1,
+    quiet: QuietOption = False,
 ) -> None:
     """Rewrite every name to one form: Situn, Hsi-t'un and Xitun all become Xitun.
 
     Only names are touched: Chinese names become Traditional (西屯区 → 西屯區), but the rest
     of the text is never converted (OpenCC over running text damages surnames: 范 → 範).
 
-    Examples: glossary normalize story.txt --diff; glossary normalize --to wade-giles
+    Examples: glossary normalize story.txt --diff · glossary normalize --to wade-giles ·
+    glossary normalize corpus/ -o normalized/ · glossary normalize -i story.txt
     """
-    import difflib
-
-    from glossary.render import normalize as rewrite
+    from glossary._batch import normalize_files
+    from glossary._stream import default_jobs, sources
 
     if tai not in ("臺", "台"):
         raise typer.BadParameter("must be 臺 or 台", param_hint="--tai")
+    chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place)) if on]
+    if output_dir is not None:
+        chosen.append("--output-dir")
+    if len(chosen) > 1:
+        raise typer.BadParameter(f"choose one of {' and '.join(chosen)}")
+    found = sources(files or [], glob)
     glossary = _options(ctx).glossary()
-    text = _read_text(file)
-    result = rewrite(text, glossary.annotate(text), glossary, to=to.value, tai=tai)
-    if not diff:
-        typer.echo(result, nl=False)
-        return
-    name = "<stdin>" if file == "-" else file
-    lines = difflib.unified_diff(
-        text.splitlines(keepends=True),
-        result.splitlines(keepends=True),
-        fromfile=name,
-        tofile=f"{name} (normalized)",
+    normalize_files(
+        glossary,
+        found,
+        output_dir=output_dir,
+        in_place=in_place,
+        diff=diff,
+        errors="replace" if errors is InputErrors.substitute else "strict",
+        jobs=default_jobs(jobs),
+        quiet=quiet,
+        to=to.value,
+        tai=tai,
     )
-    typer.echo("".join(lines), nl=False)
 
 
 class ToneStyle(StrEnum):

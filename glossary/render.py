@@ -21,7 +21,16 @@ from glossary._text import has_cjk
 if TYPE_CHECKING:
     from glossary._glossary import Glossary
 
-__all__ = ["gloss", "html_page", "normalize", "span_dict", "span_dicts"]
+__all__ = [
+    "HTML_FOOT",
+    "gloss",
+    "html_body",
+    "html_head",
+    "html_page",
+    "normalize",
+    "span_dict",
+    "span_dicts",
+]
 
 #: Closing quotes a gloss goes after: "Pa Chiung" (八炯), not "Pa Chiung (八炯)".
 CLOSING_QUOTES = frozenset("\"'”’」』")
@@ -255,6 +264,28 @@ mark.name.deprecated { text-decoration: line-through wavy #c00; }
 def html_page(text: str, spans: Sequence[Span], glossary: Glossary, *, title: str = "") -> str:
     """A standalone HTML page: the text with each name highlighted, its Chinese and English
     (and kind and parent) in a tooltip. Everything from the input is escaped."""
+    return html_head(title) + html_body(text, spans, glossary) + HTML_FOOT
+
+
+def html_head(title: str = "") -> str:
+    """The start of :func:`html_page`, up to where the text begins (for streaming)."""
+    from html import escape
+
+    heading = escape(title or "glossary annotate")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{heading}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
+        '<div class="text">'
+    )
+
+
+#: The end of :func:`html_page`, after the text.
+HTML_FOOT = "</div>\n</body>\n</html>\n"
+
+
+def html_body(text: str, spans: Sequence[Span], glossary: Glossary) -> str:
+    """``text`` (or one piece of it) escaped, with its names marked up for :func:`html_page`."""
     from html import escape
 
     parts: list[str] = []
@@ -277,13 +308,7 @@ def html_page(text: str, spans: Sequence[Span], glossary: Glossary, *, title: st
         )
         last = span.end
     parts.append(escape(text[last:]))
-    heading = escape(title or "glossary annotate")
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{heading}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
-        f'<div class="text">{"".join(parts)}</div>\n</body>\n</html>\n'
-    )
+    return "".join(parts)
 
 
 def _describe(entry: Entry, glossary: Glossary) -> str:

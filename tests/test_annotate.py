@@ -496,7 +496,8 @@ def test_long_text_is_streamed_in_pieces(monkeypatch: pytest.MonkeyPatch, tmp_pa
     whole text, each name glossed once across pieces."""
     from typer.testing import CliRunner
 
-    import glossary.cli
+    import glossary._stream
+    from glossary._stream import Reader, Source
     from glossary.cli import app
 
     paragraphs = [
@@ -512,8 +513,8 @@ def test_long_text_is_streamed_in_pieces(monkeypatch: pytest.MonkeyPatch, tmp_pa
     runner = CliRunner()
     whole_gloss = runner.invoke(app, ["annotate", str(path)]).stdout
     whole_spans = json.loads(runner.invoke(app, ["annotate", str(path), "-f", "json"]).stdout)
-    monkeypatch.setattr(glossary.cli, "PIECE_SIZE", 40)  # a piece every paragraph or so
-    pieces = list(glossary.cli._read_pieces(str(path)))
+    monkeypatch.setattr(glossary._stream, "PIECE_SIZE", 40)  # a piece every paragraph or so
+    pieces = list(Reader(Source(str(path), path)))
     assert len(pieces) > 3
     assert "".join(pieces) == text
     assert runner.invoke(app, ["annotate", str(path)]).stdout == whole_gloss

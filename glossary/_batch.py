@@ -1,0 +1,319 @@
+"""Running `glossary annotate` and `glossary normalize` over many texts of any size.
+
+The sources (files, directories, stdin) are read in pieces (:mod:`glossary._stream`),
+annotated on one core or several, and each piece's result is written as soon as the pieces
+before it are: to stdout, or to a file of the same relative name under an output
+directory, written to a temp file and renamed into place when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from glossary._errors import GlossaryError
+from glossary._stream import (
+    Errors,
+    Progress,
+    Reader,
+    Source,
+    Transform,
+    annotated,
+    show_progress,
+    spans_only,
+)
+
+if TYPE_CHECKING:
+    from glossary._glossary import Glossary
+    from glossary._model import Span
+
+#: What each format adds to a file's name under --output-dir.
+SUFFIXES = {"gloss": "", "json": ".json", "jsonl": ".jsonl", "html": ".html", "text": ""}
+
+
+class Sink:
+    """Where one source's output goes: stdout, or a file replaced atomically at the end."""
+
+    def __init__(self, target: Path | None) -> None:
+        self.target = target
+        self._stack = contextlib.ExitStack()
+        self._handle: IO[bytes] | None = None
+
+    def __enter__(self) -> Sink:
+        if self.target is not None:
+            from glossary._fsutil import atomic_write
+
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self._stack.enter_context(atomic_write(self.target))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.__exit__(*exc)  # type: ignore[arg-type]
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self._handle is not None:
+            self._handle.write(text.encode("utf-8"))
+        else:
+            sys.stdout.write(text)
+
+
+def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> list[Path | None]:
+    """The file each source's output goes to (None: stdout), refusing to write over an input."""
+    if output_dir is None:
+        return [None] * len(sources)
+    out: list[Path | None] = []
+    inputs = {Path(s.path).resolve() for s in sources if s.path != "-"}
+    for source in sources:
+        target = output_dir / source.relative
+        target = target.with_name(target.name + suffix)
+        if target.resolve() in inputs:
+            raise GlossaryError(
+                f"--output-dir would write over the input {target}; choose another directory",
+                path=source.name,
+            )
+        out.append(target)
+    return out
+
+
+def _pieces(readers: Sequence[Reader]) -> Iterator[tuple[int, str, int]]:
+    """``(source number, piece, offset of the piece in its text)`` for every piece."""
+    for number, reader in enumerate(readers):
+        offset = 0
+        for piece in reader:
+            yield number, piece, offset
+            offset += len(piece)
+        if not offset:  # an empty input still gets its (empty) output
+            yield number, "", 0
+
+
+def _results(
+    glossary: Glossary,
+    sources: Sequence[Source],
+    transform: Transform,
+    *,
+    errors: Errors,
+    jobs: int,
+    quiet: bool,
+    options: dict[str, Any],
+) -> Iterator[tuple[int, str, Any]]:
+    readers = [Reader(s, errors=errors) for s in sources]
+    sizes = [s.size for s in sources]
+    total = None if any(size is None for size in sizes) else sum(s or 0 for s in sizes)
+    with Progress(total, enabled=show_progress(quiet)) as progress:
+        for number, text, result in annotated(
+            glossary, _pieces(readers), transform=transform, jobs=jobs, **options
+        ):
+            yield number, text, result
+            progress.update(sum(r.bytes_read for r in readers), sources[number].name)
+
+
+# What the workers make of each piece (module level, so that they pickle).
+
+
+def _json_spans(glossary: Glossary, text: str, offset: int, spans: list[Span]) -> list[str]:
+    """Each span as one line of JSON, offsets into the whole text."""
+    from glossary.render import span_dicts
+
+    lines = []
+    for item in span_dicts(spans, glossary):
+        item["start"] += offset
+        item["end"] += offset
+        lines.append(json.dumps(item, ensure_ascii=False))
+    return lines
+
+
+def _html(glossary: Glossary, text: str, offset: int, spans: list[Span]) -> str:
+    from glossary.render import html_body
+
+    return html_body(text, spans, glossary)
+
+
+def _normalized(
+    glossary: Glossary, text: str, offset: int, spans: list[Span], *, to: str, tai: str
+) -> str:
+    from glossary.render import normalize
+
+    return normalize(text, spans, glossary, to=to, tai=tai)
+
+
+class _Outputs:
+    """Opens one sink per source as its first result arrives and closes it after its last."""
+
+    def __init__(self, paths: Sequence[Path | None]) -> None:
+        self.paths = paths
+        self.stack = contextlib.ExitStack()
+        self.current = -1
+        self.sink = Sink(None)
+
+    def switch(self, number: int) -> bool:
+        """Make ``number`` the current source; True if it just started."""
+        if number == self.current:
+            return False
+        self.current = number
+        self.sink = self.stack.enter_context(Sink(self.paths[number]))
+        return True
+
+    def close(self) -> None:
+        self.stack.close()
+
+
+def annotate_files(
+    glossary: Glossary,
+    sources: Sequence[Source],
+    *,
+    output: str,
+    output_dir: Path | None,
+    every: bool,
+    errors: Errors,
+    jobs: int,
+    quiet: bool,
+    options: dict[str, Any],
+) -> None:
+    """Annotate every source and write the result in ``output`` format."""
+    from glossary.render import HTML_FOOT, gloss, html_head
+
+    several = len(sources) > 1
+    if several and output_dir is None and output in ("gloss", "html"):
+        raise GlossaryError(
+            f"{len(sources)} inputs: write them to a folder with --output-dir DIR, "
+            "or use --format json or jsonl"
+        )
+    outputs = _Outputs(targets(sources, output_dir, SUFFIXES[output]))
+    bundle = several and output == "json" and output_dir is None  # one JSON on stdout
+    transform: Transform = spans_only
+    if output == "html":
+        transform = _html
+    elif output in ("json", "jsonl"):
+        transform = _json_spans
+
+    names = [json.dumps(s.name, ensure_ascii=False) for s in sources]
+    seen: set[str] = set()
+    length = 0
+    items: list[str] = []
+
+    def finish() -> None:
+        number, sink = outputs.current, outputs.sink
+        if output == "html":
+            sink.write(HTML_FOOT)
+        elif output == "json":
+            if bundle:
+                head = f'{", " if number else ""}{{"file": {names[number]}, "length": {length}, '
+                sink.write(head)
+                sink.write(f'"spans": [{", ".join(items)}]}}')
+            else:
+                spans = ",\n".join(f"    {item}" for item in items)
+                body = f"[\n{spans}\n  ]" if items else "[]"
+                sink.write(f'{{\n  "length": {length},\n  "spans": {body}\n}}\n')
+        outputs.close()
+
+    if bundle:
+        sys.stdout.write('{"files": [')
+    with outputs.stack:
+        for number, text, result in _results(
+            glossary,
+            sources,
+            transform,
+            errors=errors,
+            jobs=jobs,
+            quiet=quiet,
+            options=options,
+        ):
+            if number != outputs.current:
+                if outputs.current >= 0:
+                    finish()
+                outputs.switch(number)
+                seen, length, items = set(), 0, []
+                if output == "html":
+                    title = "" if sources[number].path == "-" else Path(sources[number].path).name
+                    outputs.sink.write(html_head(title))
+            sink = outputs.sink
+            if output == "gloss":
+                sink.write(gloss(text, result, glossary, every=every, seen=seen))
+            elif output == "html":
+                sink.write(result)
+            elif output == "jsonl":
+                for line in result:
+                    if several:  # which file the span is in comes first
+                        line = f'{{"file": {names[number]}, {line[1:]}'
+                    sink.write(line + "\n")
+            else:
+                items.extend(result)
+            length += len(text)
+        if outputs.current >= 0:
+            finish()
+    if bundle:
+        sys.stdout.write("]}\n")
+
+
+def normalize_files(
+    glossary: Glossary,
+    sources: Sequence[Source],
+    *,
+    output_dir: Path | None,
+    in_place: bool,
+    diff: bool,
+    errors: Errors,
+    jobs: int,
+    quiet: bool,
+    to: str,
+    tai: str,
+) -> None:
+    """Rewrite every name of every source to one form; or, with ``diff``, show the change."""
+    import difflib
+    from functools import partial
+
+    if in_place:
+        if any(s.path == "-" for s in sources):
+            raise GlossaryError("--in-place needs files, not stdin")
+        paths: list[Path | None] = [Path(s.path) for s in sources]
+    else:
+        if len(sources) > 1 and output_dir is None and not diff:
+            raise GlossaryError(
+                f"{len(sources)} inputs: write them to a folder with --output-dir DIR, "
+                "rewrite them with --in-place, or show the changes with --diff"
+            )
+        paths = targets(sources, output_dir, SUFFIXES["text"])
+    outputs = _Outputs([None] * len(sources) if diff else paths)
+    before: list[str] = []
+    after: list[str] = []
+
+    def finish() -> None:
+        if diff:
+            name = sources[outputs.current].name
+            lines = difflib.unified_diff(
+                "".join(before).splitlines(keepends=True),
+                "".join(after).splitlines(keepends=True),
+                fromfile=name,
+                tofile=f"{name} (normalized)",
+            )
+            outputs.sink.write("".join(lines))
+        outputs.close()
+
+    with outputs.stack:
+        for number, text, result in _results(
+            glossary,
+            sources,
+            partial(_normalized, to=to, tai=tai),
+            errors=errors,
+            jobs=jobs,
+            quiet=quiet,
+            options={},
+        ):
+            if number != outputs.current:
+                if outputs.current >= 0:
+                    finish()
+                outputs.switch(number)
+                before, after = [], []
+            if diff:  # a diff needs the whole text (and so memory for it)
+                before.append(text)
+                after.append(result)
+            else:
+                outputs.sink.write(result)
+        if outputs.current >= 0:
+            finish()

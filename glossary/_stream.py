@@ -1,0 +1,378 @@
+"""Texts in, for `glossary annotate` and `glossary normalize`: files, directories and stdin,
+decoded and cut into pieces of bounded size, annotated on one core or several, in order.
+
+A text of any size streams through: it is read in blocks, decoded incrementally and cut
+into pieces of about :data:`PIECE_SIZE` characters, each ending at a blank line (past four
+times that, at any line end; on a single line longer than sixteen times that, after a
+sentence), so a name is never cut in two and memory stays bounded. Offsets into a piece
+plus the length of the pieces before it index the whole text.
+
+Input is UTF-8 (a byte-order mark is dropped), or UTF-16/UTF-32 with a byte-order mark.
+A file with NUL bytes near its start is refused as binary; bytes that are not valid in
+the encoding are an error naming the line, unless ``errors="replace"``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+from glossary._errors import GlossaryError
+
+if TYPE_CHECKING:
+    from glossary._glossary import Glossary
+    from glossary._model import Span
+
+#: About how many characters make a piece.
+PIECE_SIZE = 256 * 1024
+
+#: How many bytes are read at a time.
+BLOCK_SIZE = 64 * 1024
+
+#: How far into a file NUL bytes mark it as binary (as git and grep look).
+SNIFF_SIZE = 8000
+
+Errors = Literal["strict", "replace"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_END = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"')\]’”」』）]*\s+|[。！？]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One text to read: a file, or stdin (``path == "-"``).
+
+    Attributes:
+        path: The file as given or found, or ``"-"``.
+        relative: Where its output goes under an output directory.
+        size: Its size in bytes, when known (for the progress bar).
+    """
+
+    path: str
+    relative: PurePath
+    size: int | None = None
+
+    @property
+    def name(self) -> str:
+        """How messages name it: the path, or ``<stdin>``."""
+        return "<stdin>" if self.path == "-" else self.path
+
+
+def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
+    """The texts named by the command line: files, every file matching ``pattern`` under a
+    directory (recursively, in sorted order, hidden files and folders skipped), and ``-``
+    for stdin. No arguments means stdin.
+
+    Raises:
+        GlossaryError: A path does not exist, a directory holds no matching file, stdin is
+            named twice, or two inputs would write the same output file.
+    """
+    found: list[Source] = []
+    for argument in arguments or ["-"]:
+        if argument == "-":
+            if any(s.path == "-" for s in found):
+                raise GlossaryError("stdin ('-') is named twice")
+            found.append(Source("-", PurePath("stdin.txt")))
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found_here = sorted(path.rglob(pattern))
+            inside = [p for p in found_here if p.is_file() and not _hidden(p, path)]
+            if not inside:
+                raise GlossaryError(f"no files matching {pattern!r} (see --glob)", path=argument)
+            found.extend(Source(str(p), p.relative_to(path), p.stat().st_size) for p in inside)
+        elif path.exists():
+            found.append(Source(argument, PurePath(path.name), path.stat().st_size))
+        else:
+            raise GlossaryError("no such file or directory", path=argument)
+    seen: dict[PurePath, str] = {}
+    for source in found:
+        if source.relative in seen:
+            message = f"writes the same output file as {seen[source.relative]} ({source.relative})"
+            raise GlossaryError(message, path=source.name)
+        seen[source.relative] = source.name
+    return found
+
+
+def _hidden(path: Path, under: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(under).parts)
+
+
+class Reader:
+    """The text of one source in pieces; :attr:`bytes_read` says how far it has got.
+
+    >>> import io, sys
+    >>> reader = Reader(Source("-", PurePath("x")), size=8)
+    >>> reader._handle = io.BytesIO("Situn\\n\\nXitun\\n".encode())
+    >>> list(reader)
+    ['Situn\\n\\nXitun\\n']
+    """
+
+    def __init__(self, source: Source, *, size: int | None = None, errors: Errors = "strict"):
+        self.source = source
+        self.size = size or PIECE_SIZE
+        self.errors = errors
+        self.bytes_read = 0
+        self._handle: BinaryIO | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        handle = self._handle or self._open()
+        try:
+            yield from self._pieces(handle)
+        finally:
+            if handle is not sys.stdin.buffer and self._handle is None:
+                handle.close()
+
+    def _open(self) -> BinaryIO:
+        where = self.source.name
+        if self.source.path == "-":
+            return sys.stdin.buffer
+        try:
+            return Path(self.source.path).open("rb")
+        except FileNotFoundError:
+            raise GlossaryError("no such file", path=where) from None
+        except IsADirectoryError:
+            raise GlossaryError("is a directory, not a text file", path=where) from None
+        except OSError as exc:
+            raise GlossaryError(exc.strerror or str(exc), path=where) from None
+
+    def _read(self, handle: BinaryIO) -> bytes:
+        try:
+            block = handle.read(BLOCK_SIZE)
+        except OSError as exc:
+            raise GlossaryError(exc.strerror or str(exc), path=self.source.name) from None
+        self.bytes_read += len(block)
+        return block
+
+    def _decoder(self, head: bytes) -> codecs.IncrementalDecoder:
+        encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8")
+        if encoding == "utf-8" and b"\0" in head[:SNIFF_SIZE]:
+            at = head.index(b"\0")
+            message = (
+                f"looks like a binary file (a NUL byte at byte {at}); glossary reads UTF-8 "
+                "text, or UTF-16 with a byte-order mark"
+            )
+            raise GlossaryError(message, path=self.source.name)
+        return codecs.getincrementaldecoder(encoding)(self.errors)
+
+    def _pieces(self, handle: BinaryIO) -> Iterator[str]:
+        head = self._read(handle)
+        while len(head) < SNIFF_SIZE:  # a pipe may deliver less than asked
+            more = self._read(handle)
+            if not more:
+                break
+            head += more
+        decoder = self._decoder(head)
+        pending = ""
+        lines = 0  # line ends in the text before `pending`
+        searched = 0  # how far into `pending` a cut has been looked for
+        block = head
+        while True:
+            final = not block
+            try:
+                pending += decoder.decode(block, final)
+            except UnicodeDecodeError as exc:
+                data = exc.object
+                line = lines + pending.count("\n") + data[: exc.start].count(b"\n") + 1
+                bad = f"byte 0x{data[exc.start]:02x}" if exc.start < len(data) else "the end"
+                message = f"not valid {decoder_name(decoder)} ({bad}); --errors replace reads on"
+                raise GlossaryError(message, path=self.source.name, line=line) from None
+            while True:
+                cut = _cut(pending, self.size, searched)
+                if cut is None:
+                    searched = max(0, len(pending) - 256)
+                    break
+                piece, pending, searched = pending[:cut], pending[cut:], 0
+                lines += piece.count("\n")
+                yield piece
+            if final:
+                break
+            block = self._read(handle)
+        if pending:
+            yield pending
+
+
+def decoder_name(decoder: codecs.IncrementalDecoder) -> str:
+    """'UTF-8', 'UTF-16'... for messages."""
+    name = type(decoder).__module__.rsplit(".", 1)[-1]
+    return {"utf_8": "UTF-8", "utf_8_sig": "UTF-8", "utf_16": "UTF-16", "utf_32": "UTF-32"}.get(
+        name, name
+    )
+
+
+def _cut(text: str, size: int, searched: int) -> int | None:
+    """Where to end a piece of ``text``, or None to read on: after the first blank line
+    past ``size`` characters; failing that, the first line end past four times ``size``;
+    the first sentence end past sixteen times (one very long line); the first space past
+    sixty-four times; or, in a text with none of these, anywhere. ``searched``: no cut lies
+    before this offset (so a long line is not searched again for each block)."""
+    levels = (
+        (size, _BLANK_LINE),
+        (4 * size, _LINE_END),
+        (16 * size, _SENTENCE_END),
+        (64 * size, _SPACE),
+    )
+    for threshold, pattern in levels:
+        if len(text) < threshold:
+            return None
+        found = pattern.search(text, max(threshold - 1, searched))
+        if found and found.end() < len(text):  # a match at the very end may grow
+            return found.end()
+    return 128 * size if len(text) >= 128 * size else None
+
+
+# -- annotating on several cores ------------------------------------------------------------
+
+_worker: Glossary | None = None
+
+#: What a worker makes of one piece: (glossary, text, offset of the piece, spans) -> result.
+Transform = Callable[["Glossary", str, int, "list[Span]"], Any]
+
+
+def _start_worker(pickled: bytes) -> None:
+    import pickle
+
+    global _worker
+    _worker = pickle.loads(pickled)
+
+
+def _in_worker(transform: Transform, text: str, offset: int, options: dict[str, Any]) -> Any:
+    assert _worker is not None, "the worker was not started"
+    return transform(_worker, text, offset, _worker.annotate(text, **options))
+
+
+def spans_only(glossary: Glossary, text: str, offset: int, spans: list[Span]) -> list[Span]:
+    """The :data:`Transform` that keeps the spans as they are."""
+    return spans
+
+
+def annotated(
+    glossary: Glossary,
+    pieces: Iterable[tuple[Any, str, int]],
+    *,
+    transform: Transform = spans_only,
+    jobs: int = 1,
+    **options: Any,
+) -> Iterator[tuple[Any, str, Any]]:
+    """``(key, text, result)`` for each ``(key, text, offset)`` of ``pieces``, in order,
+    where ``result`` is ``transform(glossary, text, offset, glossary.annotate(text))``.
+
+    With ``jobs > 1`` the pieces are annotated and transformed (rendered, say) by that
+    many worker processes, each with its own copy of the glossary (unpickled, so it opens
+    the index itself); at most two pieces per worker are in flight, so memory stays
+    bounded whatever the input's length. ``transform`` must pickle (a module-level
+    function or a :func:`functools.partial` of one). ``options`` go to
+    :meth:`Glossary.annotate`.
+    """
+    if jobs <= 1:
+        for key, text, offset in pieces:
+            spans = glossary.annotate(text, **options)
+            yield key, text, transform(glossary, text, offset, spans)
+        return
+    import multiprocessing
+    import pickle
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    window: deque[tuple[Any, str, Future[Any]]] = deque()
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(pickle.dumps(glossary),)
+    ) as pool:
+        for key, text, offset in pieces:
+            future = pool.submit(_in_worker, transform, text, offset, options)
+            window.append((key, text, future))
+            if len(window) >= 2 * jobs:
+                key, text, future = window.popleft()
+                yield key, text, future.result()
+        while window:
+            key, text, future = window.popleft()
+            yield key, text, future.result()
+
+
+def default_jobs(jobs: int) -> int:
+    """``jobs``, or the number of cores this process may use when it is 0."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+class Progress:
+    """A progress bar on stderr, by bytes read, for long inputs on a terminal.
+
+    Silent when ``enabled`` is false (``--quiet``, stderr not a terminal, or a short
+    input); ``rich`` is imported only when a bar is shown.
+    """
+
+    #: Inputs shorter than this finish before a bar would help.
+    THRESHOLD = 4 * 1024 * 1024
+
+    def __init__(self, total: int | None, *, enabled: bool, stream: Any = None) -> None:
+        self.enabled = enabled and (total is None or total >= self.THRESHOLD)
+        self._bar: Any = None
+        self._task: Any = None
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                TimeRemainingColumn,
+                TransferSpeedColumn,
+            )
+            from rich.progress import Progress as Bar
+
+            console = Console(file=stream or sys.stderr)
+            self._bar = Bar(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            self._task = self._bar.add_task("annotating", total=total)
+
+    def __enter__(self) -> Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def update(self, done: int, description: str | None = None) -> None:
+        """Show ``done`` bytes read in all (and, if given, what is being read)."""
+        if self._bar is not None:
+            fields = {"description": description} if description else {}
+            self._bar.update(self._task, completed=done, **fields)
+
+
+def show_progress(quiet: bool, stream: Any = None) -> bool:
+    """Whether a progress bar may be drawn: not ``--quiet`` and stderr is a terminal."""
+    stream = stream or sys.stderr
+    isatty: Callable[[], bool] | None = getattr(stream, "isatty", None)
+    return not quiet and bool(isatty and isatty())
