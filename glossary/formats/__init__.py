@@ -1,0 +1,258 @@
+"""Glossary exchange formats: what translators' tools and MT engines load, and read back.
+
+Each format is a module here that registers a :class:`Format` by name: ``tbx`` (TBX v2,
+TBX-Basic), ``tbx3`` (TBX v3, ISO 30042:2019), ``memoq-csv`` (CAT-tool CSV), ``omegat``,
+``deepl``/``deepl-csv``, ``google-csv``/``google-pairs`` and ``json`` (the full model).
+The command line's ``--format`` choices are the registry's names.
+
+Every writer takes the same concept-oriented entries and an :class:`ExportOptions`
+(direction, languages, which English terms go out) and returns the file's text and the
+warnings the export raised (a DeepL source dropped for a duplicate, say). Every reader
+takes text and returns entries plus warnings. What a format cannot hold is said in its
+``loses``.
+
+>>> from glossary import Glossary
+>>> text, warnings = export(Glossary(), "deepl", kinds={"person"})
+>>> text.splitlines()[0]
+'Ko Wen-je\\t柯文哲'
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from glossary._errors import GlossaryError
+from glossary._model import Entry, Kind, Status, Term
+
+if TYPE_CHECKING:
+    from glossary._glossary import Glossary
+
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "Format",
+    "FormatError",
+    "Imported",
+    "export",
+    "formats",
+    "get_format",
+    "read",
+]
+
+#: Language tags a glossary can be exported in. zh-Hant and zh-TW are Taiwan's Traditional
+#: Chinese (the term base's own); zh-Hans and zh-CN are converted to Simplified by OpenCC.
+LANGUAGES = ("en", "zh-Hant", "zh-TW", "zh-Hans", "zh-CN")
+SIMPLIFIED = frozenset({"zh-Hans", "zh-CN"})
+
+EnglishForms = Literal["preferred", "admitted", "all"]
+
+
+class FormatError(GlossaryError):
+    """A file cannot be written or read in a format (names the file and line)."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How a glossary is written out.
+
+    Attributes:
+        source: The source language (``en`` or a Chinese tag).
+        target: The target language.
+        english: Which English terms go out: ``preferred`` (the house style's one),
+            ``admitted`` (every usable one, the house form first) or ``all`` (deprecated
+            and forbidden too, flagged as forbidden where the format can say so).
+        simplified: Also write Simplified Chinese (zh-Hans) where the format holds more
+            than two languages (TBX, CAT CSV, JSON).
+        prefer: The house style (see :class:`~glossary.Glossary`): which English term
+            comes first.
+        separator: Between synonyms in one CSV cell.
+        bom: Start CSV with a UTF-8 byte-order mark (Excel needs it to read UTF-8).
+    """
+
+    source: str = "en"
+    target: str = "zh-Hant"
+    english: EnglishForms = "all"
+    simplified: bool = False
+    prefer: tuple[str, ...] = ("preferred",)
+    separator: str = ";"
+    bom: bool = False
+
+    def __post_init__(self) -> None:
+        for tag in (self.source, self.target):
+            if tag not in LANGUAGES:
+                raise GlossaryError(f"unknown language {tag!r}: use one of {', '.join(LANGUAGES)}")
+        if (self.source == "en") == (self.target == "en"):
+            raise GlossaryError("one of --source and --target must be en, the other Chinese")
+
+    @property
+    def chinese_tag(self) -> str:
+        """The tag the Chinese side is written with (zh-Hant unless zh-TW... was asked)."""
+        return self.target if self.source == "en" else self.source
+
+
+@dataclass
+class Imported:
+    """What a reader found: entries, and warnings (unknown elements kept or skipped...)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+Writer = Callable[[Sequence[Entry], ExportOptions], tuple[str, list[str]]]
+Reader = Callable[[str, str], Imported]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One exchange format, as the registry knows it.
+
+    Attributes:
+        name: What ``--format`` takes.
+        summary: One line for ``--help``.
+        suffix: The usual file name ending.
+        write: Entries to the file's text, with warnings; None if export is not supported.
+        read: The file's text (and its name, for messages) to entries; None if import is not.
+        loses: What of the model this format cannot hold.
+    """
+
+    name: str
+    summary: str
+    suffix: str
+    write: Writer | None
+    read: Reader | None
+    loses: str
+
+
+FORMATS: dict[str, Format] = {}
+
+#: The modules that register formats, imported on first use of the registry.
+_MODULES = ("tbx", "cat_csv", "bilingual_csv", "omegat", "deepl", "google", "json")
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to the registry (each format module calls this at import)."""
+    FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def formats() -> dict[str, Format]:
+    """Every registered format, by name."""
+    if not FORMATS:
+        for module in _MODULES:
+            importlib.import_module(f"glossary.formats.{module}")
+    return FORMATS
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; a GlossaryError listing the choices if there is none."""
+    known = formats()
+    if name not in known:
+        raise GlossaryError(f"unknown format {name!r}: use one of {', '.join(known)}")
+    return known[name]
+
+
+# -- choosing what goes out -------------------------------------------------------------------
+
+
+def select(
+    entries: Iterable[Entry],
+    *,
+    kinds: Iterable[str] = (),
+    parents: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    ancestors: Callable[[Entry], Sequence[str]] | None = None,
+) -> list[Entry]:
+    """The entries of the given kinds, under (or equal to) the given parents, having an
+    English term of the given statuses, or carrying the given tags; each filter left empty
+    lets everything through, and several values of one filter are alternatives."""
+    kind_set = {Kind(k) for k in kinds}
+    parent_set = set(parents)
+    status_set = {Status(s) for s in statuses}
+    tag_set = set(tags)
+    chosen = []
+    for entry in entries:
+        if kind_set and entry.kind not in kind_set:
+            continue
+        if parent_set:
+            line = [entry.id, *(ancestors(entry) if ancestors else [entry.parent or ""])]
+            if not parent_set.intersection(line):
+                continue
+        if status_set and not any(t.status in status_set for t in entry.en):
+            continue
+        if tag_set and not tag_set.intersection(entry.tags):
+            continue
+        chosen.append(entry)
+    return chosen
+
+
+def english_terms(entry: Entry, options: ExportOptions) -> list[Term]:
+    """The English terms that go out, the house style's first, then the other usable
+    ones, then (with ``english="all"``) the deprecated and forbidden ones."""
+    first = entry.english_for(options.prefer)
+    if options.english == "preferred":
+        return [first]
+    usable = (Status.PREFERRED, Status.ADMITTED)
+    terms = [first] + [t for t in entry.en if t is not first and t.status in usable]
+    if options.english == "all":
+        terms += [t for t in entry.en if t.status not in usable]
+    return terms
+
+
+def chinese_terms(entry: Entry, simplified: bool = False) -> list[Term]:
+    """The Chinese terms, the canonical one first; in Simplified (duplicates dropped) if
+    asked."""
+    canonical = next((t for t in entry.zh if t.status is Status.PREFERRED), entry.zh[0])
+    terms = [canonical] + [t for t in entry.zh if t is not canonical]
+    if not simplified:
+        return terms
+    from glossary._script import to_simplified
+
+    out: list[Term] = []
+    seen: set[str] = set()
+    for term in terms:
+        text = to_simplified(term.text)
+        if text not in seen:
+            seen.add(text)
+            out.append(Term(text, term.status, term.system, term.official, term.note))
+    return out
+
+
+def export(
+    glossary: Glossary,
+    name: str,
+    options: ExportOptions | None = None,
+    *,
+    kinds: Iterable[str] = (),
+    parents: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    tags: Iterable[str] = (),
+) -> tuple[str, list[str]]:
+    """The glossary (or the selected part of it) as a file in format ``name``: its text and
+    the export's warnings."""
+    fmt = get_format(name)
+    if fmt.write is None:
+        raise GlossaryError(f"{name} is an import format only")
+    options = options or ExportOptions(prefer=glossary.prefer)
+    entries = select(
+        glossary,
+        kinds=kinds,
+        parents=parents,
+        statuses=statuses,
+        tags=tags,
+        ancestors=glossary._ancestors,
+    )
+    if not entries:
+        raise GlossaryError("no entries match the selection: nothing to export")
+    return fmt.write(entries, options)
+
+
+def read(text: str, name: str, *, path: str = "<input>") -> Imported:
+    """Entries from ``text`` in format ``name`` (``path`` names it in messages)."""
+    fmt = get_format(name)
+    if fmt.read is None:
+        raise GlossaryError(f"{name} is an export format only")
+    return fmt.read(text, path)

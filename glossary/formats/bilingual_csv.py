@@ -1,0 +1,82 @@
+"""Bilingual CSV, as translate-toolkit, Weblate and Pootle read it: a header
+``source,target,context,developer_comments`` and one row per source term.
+
+Each usable source term (the house form first, then the other usable ones) gets the
+canonical target; ``context`` is the entry id, so synonyms read back into one entry;
+``developer_comments`` says the term's status and system for the translator. Cells a
+spreadsheet would run as formulas are neutralised as in ``memoq-csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from glossary._model import Entry, Kind, Status, Term
+from glossary.formats import ExportOptions, Format, FormatError, Imported, register
+from glossary.formats._cells import neutralise, restore
+from glossary.formats.omegat import pairs
+
+HEADER = ["source", "target", "context", "developer_comments"]
+
+
+def write(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[str]]:
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    out.writerow(HEADER)
+    for source, target, comment, entry in pairs(entries, options):
+        out.writerow([neutralise(c) for c in (source, target, entry.id, comment)])
+    text = buffer.getvalue()
+    return ("\ufeff" + text if options.bom else text), []
+
+
+def read(text: str, path: str) -> Imported:
+    """Entries from a bilingual CSV; rows with the same context are one entry."""
+    from glossary._text import has_cjk
+    from glossary.formats.cat_csv import _make_id
+
+    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    if not rows.fieldnames or not {"source", "target"} <= set(rows.fieldnames):
+        raise FormatError("the header has no source and target columns", path=path, line=1)
+    grouped: dict[str, tuple[list[Term], list[Term]]] = {}
+    taken: set[str] = set()
+    for row in rows:
+        source = restore((row.get("source") or "").strip())
+        target = restore((row.get("target") or "").strip())
+        if not source or not target:
+            continue
+        english, chinese = (target, source) if has_cjk(source) else (source, target)
+        context = restore((row.get("context") or "").strip())
+        if not context:
+            context = _make_id(english, taken)
+            taken.add(context)
+        en, zh = grouped.setdefault(context, ([], []))
+        comment = row.get("developer_comments") or ""
+        status = Status.PREFERRED if not en else Status.ADMITTED
+        first_word = comment.split(";")[0].strip()
+        if first_word in ("deprecated", "forbidden"):
+            status = Status(first_word)
+        if english not in {t.text for t in en}:
+            en.append(Term(english, status))
+        if chinese not in {t.text for t in zh}:
+            zh.append(Term(chinese, Status.PREFERRED if not zh else Status.ADMITTED))
+    imported = Imported()
+    for ident, (en, zh) in grouped.items():
+        imported.entries.append(
+            Entry(ident, Kind.OTHER, tuple(zh), tuple(en), f"imported from {path}")
+        )
+    return imported
+
+
+register(
+    Format(
+        "csv",
+        "bilingual CSV (source, target, context, comments): translate-toolkit, Weblate",
+        ".csv",
+        write,
+        read,
+        "everything but the pairs and the entry id: kinds, parents, notes, sources, other "
+        "Chinese terms",
+    )
+)

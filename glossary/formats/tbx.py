@@ -1,0 +1,339 @@
+"""TBX, the TermBase eXchange format (ISO 30042), TBX-Basic dialect, versions 2 and 3.
+
+- ``tbx``: TBX v2 (root ``martif``, ``termEntry/langSet/tig``), what OmegaT, Okapi,
+  translate-toolkit, Weblate, Trados and memoQ read.
+- ``tbx3``: TBX v3 (root ``tbx`` in ``urn:iso:std:iso:30042:ed-2``, ``type="TBX-Basic"``,
+  ``style="dca"``, ``conceptEntry/langSec/termSec``), for Crowdin, Pontoon and newer tools.
+
+One entry is one concept: its kind is the subject field, its source and note sit on the
+concept, its parent is a cross-reference (when the parent is in the same file), its
+definition sits on the English language section. Each term carries its part of speech
+(noun), administrative status, term type and note. Statuses map as TBX-Basic allows:
+preferred and admitted as themselves, deprecated and forbidden both as
+``deprecatedTerm-admn-sts`` (a forbidden term also gets the note ``forbidden``).
+
+Reading sniffs the version from the root, takes ``tig`` and ``ntig`` (v2) and ``termSec``
+(v3), and reports elements it does not use rather than failing. Input is untrusted: see
+:func:`parse`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+
+from glossary._model import Entry, Kind, Status, Term
+from glossary.formats import (
+    SIMPLIFIED,
+    ExportOptions,
+    Format,
+    FormatError,
+    Imported,
+    chinese_terms,
+    english_terms,
+    register,
+)
+from glossary.formats._xml import local as _local
+from glossary.formats._xml import parse
+
+TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+ADMIN_STATUS = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "deprecatedTerm-admn-sts",
+    Status.FORBIDDEN: "deprecatedTerm-admn-sts",
+}
+STATUS_OF = {
+    "preferredTerm-admn-sts": Status.PREFERRED,
+    "admittedTerm-admn-sts": Status.ADMITTED,
+    "deprecatedTerm-admn-sts": Status.DEPRECATED,
+    "supersededTerm-admn-sts": Status.DEPRECATED,
+}
+FORBIDDEN_NOTE = "forbidden"
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
+def _xml_id(ident: str) -> str:
+    """An XML id (an NCName, which cannot start with a digit) for an entry id."""
+    return ident if ident[:1].isalpha() else f"_{ident}"
+
+
+def _entry_id(xml_id: str) -> str:
+    return xml_id[1:] if xml_id.startswith("_") and xml_id[1:2].isdigit() else xml_id
+
+
+def _term_type(entry: Entry, term: Term) -> str:
+    if _ACRONYM.fullmatch(term.text):
+        return "acronym"
+    if term.text.endswith(".") or " Rd." in term.text or " Dist." in term.text:
+        return "abbreviation"
+    return "fullForm"
+
+
+def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k.replace("_", ""): v for k, v in attrs.items()})
+    if text:
+        element.text = text
+    return element
+
+
+class _Writer:
+    """Builds one entry element at a time, in v2 or v3 names."""
+
+    def __init__(self, version: int, options: ExportOptions, ids: set[str]) -> None:
+        self.version = version
+        self.options = options
+        self.ids = ids  # the entries in this file: a cross-reference may only point there
+        if version == 2:
+            self.entry_tag, self.lang_tag, self.term_tag = "termEntry", "langSet", "tig"
+        else:
+            self.entry_tag, self.lang_tag, self.term_tag = "conceptEntry", "langSec", "termSec"
+
+    def languages(self, entry: Entry) -> list[tuple[str, list[Term]]]:
+        options = self.options
+        chinese = options.chinese_tag
+        traditional = "zh-Hant" if chinese in SIMPLIFIED else chinese
+        sides = [
+            ("en", english_terms(entry, options)),
+            (traditional, chinese_terms(entry)),
+        ]
+        if options.simplified or chinese in SIMPLIFIED:
+            simplified = chinese if chinese in SIMPLIFIED else "zh-Hans"
+            sides.append((simplified, chinese_terms(entry, simplified=True)))
+        if options.source != "en":  # the source language section comes first
+            sides.reverse()
+        return sides
+
+    def entry(self, entry: Entry, english: dict[str, str]) -> ET.Element:
+        root = ET.Element(self.entry_tag, id=_xml_id(entry.id))
+        _sub(root, "descrip", entry.kind.value, type="subjectField")
+        _sub(root, "admin", entry.source, type="source")
+        if entry.parent and entry.parent in self.ids:
+            target = _xml_id(entry.parent)
+            _sub(root, "ref", english[entry.parent], type="crossReference", target=target)
+        if entry.note:
+            _sub(root, "note", entry.note)
+        for tag, terms in self.languages(entry):
+            section = _sub(root, self.lang_tag, **{XML_LANG: tag})
+            if tag == "en" and entry.definition:
+                _sub(section, "descrip", entry.definition, type="definition")
+            for term in terms:
+                self.term(section, entry, term, english=tag == "en")
+        return root
+
+    def term(self, section: ET.Element, entry: Entry, term: Term, *, english: bool) -> None:
+        element = _sub(section, self.term_tag)
+        _sub(element, "term", term.text)
+        # v2's picklist has properNoun; v3's TBX-Basic has only noun
+        part = "properNoun" if self.version == 2 else "noun"
+        _sub(element, "termNote", part, type="partOfSpeech")
+        _sub(element, "termNote", ADMIN_STATUS[term.status], type="administrativeStatus")
+        if english:
+            _sub(element, "termNote", _term_type(entry, term), type="termType")
+        notes = [term.note] if term.note else []
+        if term.status is Status.FORBIDDEN:
+            notes.append(FORBIDDEN_NOTE)
+        for note in notes:
+            _sub(element, "note", note)
+
+
+def write(entries: Sequence[Entry], options: ExportOptions, *, version: int) -> str:
+    """The entries as a TBX-Basic file, v2 or v3."""
+    writer = _Writer(version, options, {e.id for e in entries})
+    english = {e.id: e.english_for(options.prefer).text for e in entries}
+    if version == 2:
+        head = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+            '<martif type="TBX-Basic" xml:lang="en">\n'
+            "<martifHeader>\n<fileDesc>\n<titleStmt>\n<title>glossary: Taiwan names</title>\n"
+            "</titleStmt>\n<sourceDesc>\n<p>Exported by glossary from its curated term base."
+            "</p>\n</sourceDesc>\n</fileDesc>\n<encodingDesc>\n"
+            '<p type="XCSURI">TBXBasicXCSV02.xcs</p>\n</encodingDesc>\n</martifHeader>\n'
+            "<text>\n<body>\n"
+        )
+        tail = "</body>\n</text>\n</martif>\n"
+    else:
+        head = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{TBX3_NAMESPACE}">\n'
+            "<tbxHeader>\n<fileDesc>\n<sourceDesc>\n"
+            "<p>Exported by glossary from its curated term base.</p>\n"
+            "</sourceDesc>\n</fileDesc>\n</tbxHeader>\n<text>\n<body>\n"
+        )
+        tail = "</body>\n</text>\n</tbx>\n"
+    parts = [head]
+    for entry in entries:
+        element = writer.entry(entry, english)
+        ET.indent(element, space="  ", level=2)
+        parts.append("    " + ET.tostring(element, encoding="unicode") + "\n")
+    parts.append(tail)
+    return "".join(parts)
+
+
+def _write_v2(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[str]]:
+    return write(entries, options, version=2), []
+
+
+def _write_v3(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[str]]:
+    return write(entries, options, version=3), []
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+_USED = {
+    "entry": {"descrip", "admin", "ref", "note", "langSet", "langSec", "transacGrp", "xref"},
+    "lang": {"descrip", "tig", "ntig", "termSec", "note", "admin", "transacGrp", "descripGrp"},
+    "term": {"term", "termNote", "note", "descrip", "admin", "transacGrp", "termGrp", "descripGrp"},
+}
+
+
+def read(text: str, path: str) -> Imported:
+    """Entries from a TBX v2 or v3 file (the version is sniffed from the root)."""
+    root = parse(text, path).root
+    name = _local(root.tag)
+    if name not in ("martif", "tbx"):
+        raise FormatError(f"the root element is <{name}>, not <martif> or <tbx>", path=path)
+    imported = Imported()
+    skipped: dict[str, int] = {}
+    for number, element in enumerate(_entries(root), start=1):
+        entry = _read_entry(element, number, path, skipped)
+        if entry is not None:
+            imported.entries.append(entry)
+    for tag, count in sorted(skipped.items()):
+        imported.warnings.append(
+            f"{path}: skipped {count} <{tag}> element(s) glossary has no field for"
+        )
+    return imported
+
+
+def _entries(root: ET.Element) -> Iterator[ET.Element]:
+    for element in root.iter():
+        if _local(element.tag) in ("termEntry", "conceptEntry"):
+            yield element
+
+
+def _read_entry(
+    element: ET.Element, number: int, path: str, skipped: dict[str, int]
+) -> Entry | None:
+    ident = _entry_id(element.get("id") or f"entry-{number}")
+    kind = Kind.OTHER
+    source = note = definition = parent = ""
+    en: list[Term] = []
+    zh: list[Term] = []
+    for child in element:
+        tag, kind_of = _local(child.tag), child.get("type", "")
+        if tag == "descrip" and kind_of == "subjectField":
+            try:
+                kind = Kind(_text(child))
+            except ValueError:
+                note = f"{note}\nSubject field: {_text(child)}".strip()
+        elif tag == "descrip" and kind_of == "definition":
+            definition = _text(child)
+        elif tag == "admin" and kind_of == "source":
+            source = _text(child)
+        elif tag == "ref" and kind_of == "crossReference" and child.get("target"):
+            parent = _entry_id(child.get("target", ""))
+        elif tag == "note":
+            note = f"{note}\n{_text(child)}".strip()
+        elif tag in ("langSet", "langSec"):
+            lang = child.get(XML_LANG) or child.get("lang") or ""
+            terms, found_definition = _read_language(child, skipped)
+            definition = definition or found_definition
+            if lang.lower().startswith("en"):
+                en.extend(terms)
+            elif lang.lower() in ("zh", "zh-hant", "zh-tw", "zh-hk"):
+                zh.extend(terms)
+            elif lang.lower() not in ("zh-hans", "zh-cn", "zh-sg"):
+                skipped[f"langSet xml:lang={lang}"] = skipped.get(f"langSet xml:lang={lang}", 0) + 1
+        else:
+            skipped[tag] = skipped.get(tag, 0) + 1
+    if not en or not zh:
+        skipped["termEntry without both English and Chinese"] = (
+            skipped.get("termEntry without both English and Chinese", 0) + 1
+        )
+        return None
+    return Entry(
+        ident,
+        kind,
+        tuple(zh),
+        tuple(en),
+        source or f"imported from {path}",
+        parent or None,
+        note=note,
+        definition=definition,
+    )
+
+
+def _read_language(section: ET.Element, skipped: dict[str, int]) -> tuple[list[Term], str]:
+    terms: list[Term] = []
+    definition = ""
+    for child in section:
+        tag = _local(child.tag)
+        if tag in ("tig", "ntig", "termSec"):
+            term = _read_term(child)
+            if term is not None:
+                terms.append(term)
+        elif tag == "descrip" and child.get("type") == "definition":
+            definition = _text(child)
+        elif tag not in _USED["lang"]:
+            skipped[tag] = skipped.get(tag, 0) + 1
+    return terms, definition
+
+
+def _read_term(element: ET.Element) -> Term | None:
+    text = ""
+    status = Status.ADMITTED
+    notes: list[str] = []
+    for child in element.iter():
+        tag, kind_of = _local(child.tag), child.get("type", "")
+        if tag == "term" and not text:
+            text = _text(child)
+        elif tag == "termNote" and kind_of == "administrativeStatus":
+            status = STATUS_OF.get(_text(child), status)
+        elif tag == "termNote" and kind_of == "normativeAuthorization":  # older TBX files
+            status = STATUS_OF.get(_text(child) + "-admn-sts", status)
+        elif tag == "note":
+            notes.append(_text(child))
+    if not text:
+        return None
+    if FORBIDDEN_NOTE in notes:
+        notes.remove(FORBIDDEN_NOTE)
+        status = Status.FORBIDDEN
+    return Term(text, status, note="\n".join(notes))
+
+
+_LOSES = (
+    "each term's romanization system, official flag and matching controls (case, match, "
+    "fuzzy); the entry's gloss, since, until and tags; deprecated and forbidden share one "
+    "TBX status (forbidden is kept as a note); a parent outside the file"
+)
+
+register(
+    Format(
+        "tbx",
+        "TBX v2 (martif, TBX-Basic): OmegaT, Okapi, translate-toolkit, Trados, memoQ",
+        ".tbx",
+        _write_v2,
+        read,
+        _LOSES,
+    )
+)
+register(
+    Format(
+        "tbx3",
+        "TBX v3 (ISO 30042:2019, TBX-Basic, DCA style): Crowdin, Pontoon, newer tools",
+        ".tbx",
+        _write_v3,
+        read,
+        _LOSES,
+    )
+)
