@@ -1,4 +1,5 @@
-"""Benchmarks: CLI start-up, lookups, cold index build, romanization, annotation.
+"""Benchmarks: CLI start-up, lookups, cold index build, romanization, annotation, export
+and import.
 
 Run: python benchmarks/run.py  (needs ../shared/data beside the checkout and glossary
 installed, e.g. pip install ".[test]"). Prints a Markdown report for docs/benchmarks.md.
@@ -24,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.annotate import report as annotate_report
+from benchmarks.formats import report as formats_report
 from benchmarks.roads import write_termbase
 from benchmarks.romanize import report as romanization_report
 from glossary import Glossary
@@ -226,6 +228,10 @@ def main() -> None:
     say("## Annotate (issue 4)")
     say("")
     lines.extend(annotate_report())
+    say("")
+    say("## Export and import (issue 5)")
+    say("")
+    lines.extend(formats_report())
     print("\n".join(lines))
 
 

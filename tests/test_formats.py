@@ -260,16 +260,20 @@ def test_deepl_client_accepts_our_entries(glossary: Glossary) -> None:
 _words = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 _english = st.lists(_words, min_size=1, max_size=3).map(lambda ws: " ".join(ws).title())
 _chinese = st.text("西屯大安區臺北市高雄中山", min_size=2, max_size=5)
-_prose = st.one_of(st.just(""), st.lists(_words, min_size=1, max_size=6).map(" ".join))
+#: Free text with what XML, CSV and YAML must escape or quote.
+_tricky = st.sampled_from(["&amp;", "<b>", '"q"', "it's", "a,b", "x;y", "=1", "-2", "#3", "@x"])
+_prose = st.one_of(
+    st.just(""), st.lists(st.one_of(_words, _tricky), min_size=1, max_size=6).map(" ".join)
+)
 
 
 @st.composite
 def entries(draw: st.DrawFn) -> list[Entry]:
     count = draw(st.integers(1, 6))
-    ids = draw(st.lists(_words, min_size=count, max_size=count, unique=True))
+    ids = sorted(draw(st.lists(_words, min_size=count, max_size=count, unique=True)))
     zh_all = draw(st.lists(_chinese, min_size=count * 2, max_size=count * 2, unique=True))
     out = []
-    for n, ident in enumerate(sorted(ids)):
+    for n, ident in enumerate(ids):
         en_texts = draw(st.lists(_english, min_size=1, max_size=4, unique_by=str.lower))
         statuses = [Status.PREFERRED] + [
             draw(st.sampled_from([Status.ADMITTED, Status.DEPRECATED, Status.FORBIDDEN]))
@@ -638,3 +642,41 @@ def test_export_json_is_the_model() -> None:
     assert payload["format"] == "glossary"
     small = Glossary([TERMS], builtin=False, cache_dir=None)
     assert [Entry.from_dict(e) for e in payload["entries"]] == list(small)
+
+
+def test_cli_import_change_to_a_builtin_entry_copies_it(tmp_path: Path) -> None:
+    """A change to an entry of the built-in term base goes into the user's file as a whole
+    entry, which overrides the built-in one when the file is layered on top."""
+    edits = tmp_path / "edits.tsv"
+    edits.write_text("Xitun District\t西屯區\nShitun District\t西屯區\n", encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    code, out, err = run("import", str(edits), "--write", str(mine))
+    assert (code, err) == (0, "")
+    assert "~ taichung-city-xitun: + en 'Shitun District' (admitted)" in out
+    layered = Glossary([mine], cache_dir=None)
+    xitun = layered["taichung-city-xitun"]
+    assert [t.text for t in xitun.en] == ["Xitun District", "Situn District", "Shitun District"]
+    assert xitun.en[0].official  # the rest of the entry came along unchanged
+    assert xitun.gloss == "西屯"
+    assert layered.get("Shitun District") == xitun
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=entries(), split=st.integers(0, 6))
+def test_yaml_merge_round_trips(items: list[Entry], split: int) -> None:
+    """Entries written into a YAML file by import --write (some into a file that already
+    holds the others) load back as the same entries."""
+    import tempfile
+
+    from glossary._termbase import TermBase
+    from glossary.formats.yaml_merge import header_text, merge_into
+
+    first, rest = items[:split], items[split:]
+    text = merge_into(
+        merge_into(None, first, header_text()) if first else None, rest, header_text()
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mine.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded = TermBase.load([path], builtin=False)
+    assert sorted(loaded, key=lambda e: e.id) == sorted(items, key=lambda e: e.id)

@@ -19,8 +19,8 @@ the file is valid TBX-Basic.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from typing import Any
 
 from glossary.formats import FormatError
 from glossary.formats._xml import Parsed, local, namespace, parse
@@ -112,7 +112,7 @@ def validate_tbx(text: str, path: str) -> list[str]:
     return [f"{path}:{line}: {message}" for line, message in check(parsed)]
 
 
-def version_of(root: ET.Element) -> int:
+def version_of(root: Any) -> int:
     """2 for ``martif``, 3 for ``tbx``; 0 if neither."""
     return {"martif": 2, "tbx": 3}.get(local(root.tag), 0)
 
@@ -193,7 +193,7 @@ def check(parsed: Parsed) -> Iterator[tuple[int, str]]:
 
 
 def _sections(
-    parsed: Parsed, element: ET.Element, aux: set[str], sections: set[str], tag: str
+    parsed: Parsed, element: Any, aux: set[str], sections: set[str], tag: str
 ) -> Iterator[tuple[int, str]]:
     """Notes and such first, then one or more sections, nothing after."""
     kids = [local(c.tag) for c in element]
@@ -216,7 +216,7 @@ def _sections(
         yield parsed.line(element), f"<{tag}> has no <{'/'.join(sorted(sections))}>"
 
 
-def _level(element_parent: ET.Element | None, names: _Names) -> str:
+def _level(element_parent: Any, names: _Names) -> str:
     tag = local(element_parent.tag) if element_parent is not None else ""
     if tag == names.entry:
         return "entry"
@@ -231,7 +231,7 @@ _URL = re.compile(r"https?://.+")
 
 
 def _category(
-    parsed: Parsed, element: ET.Element, names: _Names, ids: set[str | None]
+    parsed: Parsed, element: Any, names: _Names, ids: set[str | None]
 ) -> Iterator[tuple[int, str]]:
     tag = local(element.tag)
     line = parsed.line(element)
@@ -270,12 +270,8 @@ def _category(
         yield line, f"target {target!r} names no id in the file"
 
 
-def _parent_of(parsed: Parsed, element: ET.Element) -> ET.Element | None:
-    parents = getattr(parsed, "_parents", None)
-    if parents is None:
-        parents = {child: parent for parent in parsed.root.iter() for child in parent}
-        parsed._parents = parents  # type: ignore[attr-defined]
-    return parents.get(element)
+def _parent_of(parsed: Parsed, element: Any) -> Any:
+    return element.getparent()
 
 
 def check_file_text(text: str, path: str) -> list[str]:
