@@ -123,6 +123,31 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class PeakMemory:
+    """How far a block raises this process's peak RSS above what it held before (Linux:
+    the peak, VmHWM, is reset on entry; elsewhere nothing is measured)."""
+
+    def __enter__(self) -> PeakMemory:
+        self.mb = float("nan")
+        try:
+            Path("/proc/self/clear_refs").write_text("5")
+            self._before = _status("VmRSS:")
+        except OSError:
+            self._before = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is not None:
+            self.mb = _status("VmHWM:") - self._before
+
+
+def _status(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+    raise OSError(field)
+
+
 def report(megabytes: float = 10.0) -> list[str]:
     """The annotate table, as Markdown lines."""
     import ahocorasick
@@ -139,78 +164,91 @@ def report(megabytes: float = 10.0) -> list[str]:
         terms = sorted({t.text for e in glossary for t in e.en})
         wanted = {(s, e) for s, e, _ in planted}
 
-        rows: list[tuple[str, float, float, set[tuple[int, int]]]] = []
+        rows: list[tuple[str, float, float, float, set[tuple[int, int]]]] = []
 
-        build = timeit.default_timer()
-        glossary.annotate("warm up")
-        build = timeit.default_timer() - build
-        start = timeit.default_timer()
-        spans = glossary.annotate(text)
-        first = timeit.default_timer() - start
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            glossary.annotate("warm up")
+            build = timeit.default_timer() - build
+            start = timeit.default_timer()
+            spans = glossary.annotate(text)
+            first = timeit.default_timer() - start
         found_spans = {(s.start, s.end) for s in spans}
-        rows.append(("glossary `annotate`, first text", build, first, found_spans))
+        rows.append(("glossary `annotate`, first text", build, first, memory.mb, found_spans))
         scan = min(timeit.repeat(lambda: glossary.annotate(text), number=1, repeat=3))
-        rows.append(("glossary `annotate`, later texts", 0.0, scan, found_spans))
+        rows.append(("glossary `annotate`, later texts", 0.0, scan, float("nan"), found_spans))
+        del spans
 
-        build = timeit.default_timer()
-        keywords = KeywordProcessor(case_sensitive=False)
-        for term in terms:
-            keywords.add_keyword(term)
-        build = timeit.default_timer() - build
-        start = timeit.default_timer()
-        found = keywords.extract_keywords(text, span_info=True)
-        scan = timeit.default_timer() - start
-        rows.append(("flashtext `KeywordProcessor`", build, scan, {(s, e) for _, s, e in found}))
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            keywords = KeywordProcessor(case_sensitive=False)
+            for term in terms:
+                keywords.add_keyword(term)
+            build = timeit.default_timer() - build
+            start = timeit.default_timer()
+            found = keywords.extract_keywords(text, span_info=True)
+            scan = timeit.default_timer() - start
+        hits = {(s, e) for _, s, e in found}
+        rows.append(("flashtext `KeywordProcessor`", build, scan, memory.mb, hits))
+        del keywords, found
 
         lowered_terms = [t.lower() for t in terms]
-        build = timeit.default_timer()
-        automaton = ahocorasick_rs.AhoCorasick(
-            lowered_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
-        build = timeit.default_timer() - build
-        start = timeit.default_timer()
-        lowered = text.lower()
-        hits = {
-            (s, e)
-            for _, s, e in automaton.find_matches_as_indexes(lowered)
-            if (s == 0 or not lowered[s - 1].isalnum())
-            and (e == len(lowered) or not lowered[e].isalnum())
-        }
-        scan = timeit.default_timer() - start
-        rows.append(("ahocorasick_rs + whole-word filter", build, scan, hits))
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            automaton = ahocorasick_rs.AhoCorasick(
+                lowered_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+            build = timeit.default_timer() - build
+            start = timeit.default_timer()
+            lowered = text.lower()
+            hits = {
+                (s, e)
+                for _, s, e in automaton.find_matches_as_indexes(lowered)
+                if (s == 0 or not lowered[s - 1].isalnum())
+                and (e == len(lowered) or not lowered[e].isalnum())
+            }
+            scan = timeit.default_timer() - start
+        rows.append(("ahocorasick_rs + whole-word filter", build, scan, memory.mb, hits))
+        del automaton, lowered
 
-        build = timeit.default_timer()
-        pyac = ahocorasick.Automaton()
-        for term in lowered_terms:
-            pyac.add_word(term, len(term))
-        pyac.make_automaton()
-        build = timeit.default_timer() - build
-        start = timeit.default_timer()
-        lowered = text.lower()
-        hits = set()
-        for end, length in pyac.iter_long(lowered):
-            s, e = end - length + 1, end + 1
-            if (s == 0 or not lowered[s - 1].isalnum()) and (
-                e == len(lowered) or not lowered[e].isalnum()
-            ):
-                hits.add((s, e))
-        scan = timeit.default_timer() - start
-        rows.append(("pyahocorasick `iter_long` + whole-word filter", build, scan, hits))
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            pyac = ahocorasick.Automaton()
+            for term in lowered_terms:
+                pyac.add_word(term, len(term))
+            pyac.make_automaton()
+            build = timeit.default_timer() - build
+            start = timeit.default_timer()
+            lowered = text.lower()
+            hits = set()
+            for end, length in pyac.iter_long(lowered):
+                s, e = end - length + 1, end + 1
+                if (s == 0 or not lowered[s - 1].isalnum()) and (
+                    e == len(lowered) or not lowered[e].isalnum()
+                ):
+                    hits.add((s, e))
+            scan = timeit.default_timer() - start
+        name = "pyahocorasick `iter_long` + whole-word filter"
+        rows.append((name, build, scan, memory.mb, hits))
+        del pyac, lowered
 
-        build = timeit.default_timer()
-        alternation = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-            + r")(?!\w)",
-            re.IGNORECASE,
-        )
-        build = timeit.default_timer() - build
-        sample = text[:SAMPLE]
-        start = timeit.default_timer()
-        hits = {m.span() for m in alternation.finditer(sample)}
-        scan = (timeit.default_timer() - start) * len(text) / len(sample)
+        rows.append(_spacy_row(terms, text))
+
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            alternation = re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            build = timeit.default_timer() - build
+            sample = text[:SAMPLE]
+            start = timeit.default_timer()
+            hits = {m.span() for m in alternation.finditer(sample)}
+            scan = (timeit.default_timer() - start) * len(text) / len(sample)
         name = f"one `re` alternation (first {SAMPLE // 1000} kB, time scaled)"
-        rows.append((name, build, scan, hits))
+        rows.append((name, build, scan, memory.mb, hits))
         in_sample = {(s, e) for s, e in wanted if e <= SAMPLE}
         chinese_lines = _chinese_report(glossary, megabytes / 2)
 
@@ -220,22 +258,62 @@ def report(megabytes: float = 10.0) -> list[str]:
         f"({len(glossary):,} entries: built-in and road names). Peak RSS of the run "
         f"{_peak_mb():.0f} MB.",
         "",
-        "| tool | build | scan | MB/s | recall | precision |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| tool | build | scan | MB/s | recall | precision | peak memory (build + scan) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, built, scanned, hits in rows:
+    for name, built, scanned, peak, hits in rows:
         truth = in_sample if name.startswith("one `re`") else wanted
+        if not hits and scanned == 0:
+            lines.append(f"| {name} | | | | | | |")
+            continue
         recall = len(hits & truth) / len(truth)
         precision = len(hits & truth) / len(hits) if hits else 0.0
+        shown = "" if peak != peak else f"+{max(peak, 0):.0f} MB"  # NaN: not measured
         lines.append(
             f"| {name} | {built:.2f} s | {scanned:.2f} s | {mb / scanned:.1f} | "
-            f"{recall:.3f} | {precision:.3f} |"
+            f"{recall:.3f} | {precision:.3f} | {shown} |"
         )
     return [*lines, "", *chinese_lines, "", *synthetic_report(megabytes)]
 
 
+def _spacy_row(
+    terms: list[str], text: str
+) -> tuple[str, float, float, float, set[tuple[int, int]]]:
+    """spaCy's PhraseMatcher on lower-cased tokens (a blank English pipeline: tokenizer
+    only), longest match kept where matches overlap."""
+    try:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+        from spacy.util import filter_spans
+    except ImportError:
+        return ("spaCy `PhraseMatcher` (not installed: pip install spacy)", 0.0, 0.0, 0.0, set())
+    with PeakMemory() as memory:
+        build = timeit.default_timer()
+        nlp = spacy.blank("en")
+        nlp.max_length = len(text) + 1
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        matcher.add("NAME", list(nlp.tokenizer.pipe(terms)))
+        build = timeit.default_timer() - build
+        start = timeit.default_timer()
+        doc = nlp.make_doc(text)
+        found = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+        hits = {(span.start_char, span.end_char) for span in found}
+        scan = timeit.default_timer() - start
+    return ("spaCy `PhraseMatcher` (LOWER, longest)", build, scan, memory.mb, hits)
+
+
 SYNTHETIC = """\
 import resource, sys, time
+def peak_mb():
+    # VmHWM is this process's own peak; ru_maxrss after fork and exec can report the
+    # parent's peak instead (Linux folds the old memory map's peak into it)
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 sys.path.insert(0, sys.argv[3])
 from glossary import Glossary
 t = time.perf_counter()
@@ -243,7 +321,7 @@ g = Glossary([sys.argv[1]], builtin=False, cache_dir=sys.argv[2])
 n = len(g)
 build = time.perf_counter() - t
 if sys.argv[4] == "-":
-    print(n, build, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(n, build, peak_mb())
     raise SystemExit
 text = open(sys.argv[4], encoding="utf-8").read()
 t = time.perf_counter()
@@ -255,8 +333,7 @@ first = time.perf_counter() - t
 t = time.perf_counter()
 spans = g.annotate(text)
 later = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(automaton, first, later, len(spans), rss)
+print(automaton, first, later, len(spans), peak_mb())
 """
 
 
