@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from glossary.formats import FormatError
+from glossary._model import Entry, Kind, Status, Term
+from glossary.formats import FormatError, Imported
 
 #: A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,3 +40,49 @@ def plain(cell: str, *, what: str, where: str) -> str:
             f"{what} {cell!r} holds a control character or line break ({code})", path=where
         )
     return cell
+
+
+def make_id(english: str, taken: set[str]) -> str:
+    """An id from an English name (Xitun District → xitun-district), unique in ``taken``
+    (which it is added to)."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", english).encode("ascii", "ignore").decode()
+    base = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "entry"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
+
+
+def entries_from_pairs(pairs: Iterable[tuple[int, str, str, Status | None]], path: str) -> Imported:
+    """Entries from (line, one side, other side, status or None) pairs, in either
+    direction (the Chinese side is recognised), one entry per Chinese term: its first
+    English term preferred and the others admitted, unless a pair says its status."""
+    from glossary._text import has_cjk
+
+    by_chinese: dict[str, list[Term]] = {}
+    for line, first, second, status in pairs:
+        english, chinese = (
+            (second, first)
+            if has_cjk(first) and not has_cjk(second)
+            else (
+                first,
+                second,
+            )
+        )
+        if not has_cjk(chinese):
+            raise FormatError(f"no Chinese in {first!r}, {second!r}", path=path, line=line)
+        terms = by_chinese.setdefault(chinese, [])
+        if english in {t.text for t in terms}:
+            continue
+        default = Status.PREFERRED if not terms else Status.ADMITTED
+        terms.append(Term(english, status or default))
+    imported = Imported()
+    taken: set[str] = set()
+    for chinese, terms in by_chinese.items():
+        ident = make_id(terms[0].text, taken)
+        source = f"imported from {path}"
+        imported.entries.append(Entry(ident, Kind.OTHER, (Term(chinese),), tuple(terms), source))
+    return imported

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from glossary._model import Entry, Kind, Status, Term
 from glossary.formats import ExportOptions, Format, FormatError, Imported, register
-from glossary.formats._cells import neutralise, restore
+from glossary.formats._cells import make_id, neutralise, restore
 from glossary.formats.omegat import pairs
 
 HEADER = ["source", "target", "context", "developer_comments"]
@@ -34,7 +34,6 @@ def write(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[s
 def read(text: str, path: str) -> Imported:
     """Entries from a bilingual CSV; rows with the same context are one entry."""
     from glossary._text import has_cjk
-    from glossary.formats.cat_csv import _make_id
 
     rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     if not rows.fieldnames or not {"source", "target"} <= set(rows.fieldnames):
@@ -49,8 +48,7 @@ def read(text: str, path: str) -> Imported:
         english, chinese = (target, source) if has_cjk(source) else (source, target)
         context = restore((row.get("context") or "").strip())
         if not context:
-            context = _make_id(english, taken)
-            taken.add(context)
+            context = make_id(english, taken)
         en, zh = grouped.setdefault(context, ([], []))
         comment = row.get("developer_comments") or ""
         status = Status.PREFERRED if not en else Status.ADMITTED

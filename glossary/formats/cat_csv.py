@@ -32,7 +32,7 @@ from glossary.formats import (
     english_terms,
     register,
 )
-from glossary.formats._cells import neutralise, restore
+from glossary.formats._cells import make_id, neutralise, restore
 
 #: Headers read as each field (lower-cased), besides the field's own name.
 ALIASES = {
@@ -148,7 +148,7 @@ def read(
         if not en or not zh:
             imported.warnings.append(f"{path}:{line}: skipped: no English or no Chinese term")
             continue
-        ident = cell("id") or _make_id(en[0].text, seen_ids)
+        ident = cell("id") or make_id(en[0].text, seen_ids)
         seen_ids.add(ident)
         kind_text = cell("kind")
         try:
@@ -186,19 +186,6 @@ class _Row:
         """The terms of a cell of synonyms, the first with status ``first`` if given."""
         parts = [p.strip() for p in self(name).split(self.separator) if p.strip()]
         return [Term(p, first if (first and i == 0) else status) for i, p in enumerate(parts)]
-
-
-def _make_id(english: str, taken: set[str]) -> str:
-    """An id from an English name (Xitun District → xitun-district), unique in ``taken``."""
-    import re
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", english).encode("ascii", "ignore").decode()
-    base = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "entry"
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    return ident
 
 
 register(

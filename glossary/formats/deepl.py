@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from glossary._model import Entry, Status
 from glossary.formats import (
@@ -26,7 +26,7 @@ from glossary.formats import (
     english_terms,
     register,
 )
-from glossary.formats._cells import CONTROL
+from glossary.formats._cells import CONTROL, entries_from_pairs
 
 MAX_ENTRY_BYTES = 1024
 _RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1}
@@ -103,38 +103,23 @@ def write_csv(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, li
 
 
 def read_pairs(text: str, path: str, *, delimiter: str) -> Imported:
-    """Entries from two-column pairs (either direction; Chinese is recognised)."""
-    from glossary._model import Kind, Term
+    """Entries from two-column pairs (either direction; Chinese is recognised; a first
+    row with no Chinese is a header)."""
     from glossary._text import has_cjk
-    from glossary.formats.cat_csv import _make_id
 
-    imported = Imported()
-    by_chinese: dict[str, list[str]] = {}
-    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=delimiter)
-    for line, row in enumerate(rows, start=1):
-        if not row or not any(c.strip() for c in row):
-            continue
-        if len(row) < 2:
-            raise FormatError("expected two columns", path=path, line=line)
-        source, target = row[0].strip(), row[1].strip()
-        if line == 1 and not has_cjk(source) and not has_cjk(target):
-            continue  # a header row (Source, Target)
-        if has_cjk(source) and not has_cjk(target):
-            source, target = target, source
-        if not has_cjk(target):
-            raise FormatError(f"no Chinese in {row[:2]!r}", path=path, line=line)
-        by_chinese.setdefault(target, []).append(source)
-    taken: set[str] = set()
-    for chinese, english in by_chinese.items():
-        ident = _make_id(english[0], taken)
-        taken.add(ident)
-        terms = tuple(
-            Term(e, Status.PREFERRED if i == 0 else Status.ADMITTED) for i, e in enumerate(english)
-        )
-        imported.entries.append(
-            Entry(ident, Kind.OTHER, (Term(chinese),), terms, f"imported from {path}")
-        )
-    return imported
+    def pairs() -> Iterator[tuple[int, str, str, Status | None]]:
+        rows = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=delimiter)
+        for line, row in enumerate(rows, start=1):
+            if not row or not any(c.strip() for c in row):
+                continue
+            if len(row) < 2:
+                raise FormatError("expected two columns", path=path, line=line)
+            first, second = row[0].strip(), row[1].strip()
+            if line == 1 and not has_cjk(first) and not has_cjk(second):
+                continue  # a header row (Source, Target)
+            yield line, first, second, None
+
+    return entries_from_pairs(pairs(), path)
 
 
 def read_tsv(text: str, path: str) -> Imported:

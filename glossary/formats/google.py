@@ -15,7 +15,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from glossary._model import Entry, Kind, Status, Term
+from glossary._model import Entry
 from glossary.formats import (
     SIMPLIFIED,
     ExportOptions,
@@ -26,7 +26,7 @@ from glossary.formats import (
     english_terms,
     register,
 )
-from glossary.formats._cells import plain
+from glossary.formats._cells import entries_from_pairs, plain
 from glossary.formats.deepl import pairs, read_csv
 
 _GOOGLE_CODES = {"zh-Hant": "zh-TW", "zh-TW": "zh-TW", "zh-Hans": "zh-CN", "zh-CN": "zh-CN"}
@@ -60,8 +60,6 @@ def write_pairs(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, 
 
 def read_sets(text: str, path: str) -> Imported:
     """Entries from an equivalent-term-set CSV with an en and a zh column."""
-    from glossary.formats.cat_csv import _make_id
-
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     if not rows:
         raise FormatError("empty: no header row", path=path)
@@ -70,26 +68,17 @@ def read_sets(text: str, path: str) -> Imported:
         en = next(i for i, h in enumerate(header) if h.split("-")[0] == "en")
         zh = next(i for i, h in enumerate(header) if h in ("zh-tw", "zh-hant", "zh"))
     except StopIteration:
-        raise FormatError(
-            f"the header has no en or no zh-TW column: {rows[0]}", path=path, line=1
-        ) from None
-    imported = Imported()
-    taken: set[str] = set()
+        message = f"the header has no en or no zh-TW column: {rows[0]}"
+        raise FormatError(message, path=path, line=1) from None
+    pairs = []
+    skipped = []
     for line, row in enumerate(rows[1:], start=2):
         if len(row) <= max(en, zh) or not row[en].strip() or not row[zh].strip():
-            imported.warnings.append(f"{path}:{line}: skipped: no English or no Chinese term")
+            skipped.append(f"{path}:{line}: skipped: no English or no Chinese term")
             continue
-        ident = _make_id(row[en].strip(), taken)
-        taken.add(ident)
-        imported.entries.append(
-            Entry(
-                ident,
-                Kind.OTHER,
-                (Term(row[zh].strip()),),
-                (Term(row[en].strip(), Status.PREFERRED),),
-                f"imported from {path}",
-            )
-        )
+        pairs.append((line, row[en].strip(), row[zh].strip(), None))
+    imported = entries_from_pairs(pairs, path)
+    imported.warnings.extend(skipped)
     return imported
 
 

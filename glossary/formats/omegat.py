@@ -9,7 +9,7 @@ or comment is an error, never a broken line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from glossary._model import Entry, Status, Term
 from glossary.formats import (
@@ -22,7 +22,7 @@ from glossary.formats import (
     english_terms,
     register,
 )
-from glossary.formats._cells import plain
+from glossary.formats._cells import entries_from_pairs, plain
 
 _SYSTEM_NAMES = {
     "hanyu": "Hanyu Pinyin",
@@ -79,40 +79,21 @@ def write(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[s
 
 
 def read(text: str, path: str) -> Imported:
-    """Pairs of an OmegaT glossary, one entry per English source term (English must be the
-    source); lines with the same Chinese become one entry."""
-    from glossary._text import has_cjk
-    from glossary.formats.cat_csv import _make_id
+    """Pairs of an OmegaT glossary; lines with the same Chinese become one entry, and a
+    comment that starts with a status (as ours do) gives the term that status."""
+    return entries_from_pairs(_omegat_pairs(text, path), path)
 
-    imported = Imported()
-    by_chinese: dict[str, list[Term]] = {}
-    notes: dict[str, str] = {}
+
+def _omegat_pairs(text: str, path: str) -> Iterator[tuple[int, str, str, Status | None]]:
     for line, raw in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cells = raw.split("\t")
         if len(cells) < 2:
             raise FormatError("expected source<TAB>target[<TAB>comment]", path=path, line=line)
-        source, target = cells[0].strip(), cells[1].strip()
-        if has_cjk(source) and not has_cjk(target):
-            source, target = target, source
-        terms = by_chinese.setdefault(target, [])
-        status = Status.PREFERRED if not terms else Status.ADMITTED
-        note = cells[2].strip() if len(cells) > 2 else ""
-        if note.startswith(("deprecated", "forbidden")):
-            status = Status(note.split(";")[0])
-        terms.append(Term(source, status))
-        notes.setdefault(target, note)
-    taken: set[str] = set()
-    from glossary._model import Kind
-
-    for chinese, terms in by_chinese.items():
-        ident = _make_id(terms[0].text, taken)
-        taken.add(ident)
-        imported.entries.append(
-            Entry(ident, Kind.OTHER, (Term(chinese),), tuple(terms), f"imported from {path}")
-        )
-    return imported
+        first_word = cells[2].split(";")[0].strip() if len(cells) > 2 else ""
+        status = Status(first_word) if first_word in ("deprecated", "forbidden") else None
+        yield line, cells[0].strip(), cells[1].strip(), status
 
 
 register(

@@ -20,23 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from glossary._model import Entry, Status, Term
+from glossary._termbase import ENTRY_FIELDS
 from glossary.formats import FormatError
 
 #: Where each field goes in an entry, as the term base writes them.
-FIELD_ORDER = (
-    "id",
-    "kind",
-    "parent",
-    "zh",
-    "gloss",
-    "en",
-    "note",
-    "definition",
-    "since",
-    "until",
-    "tags",
-    "source",
-)
+FIELD_ORDER = ENTRY_FIELDS
 
 
 def term_node(term: Term, position: int) -> Any:
