@@ -54,6 +54,19 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"')\]’”」』）]*\s+|[。！�
 _SPACE = re.compile(r"\s+")
 
 
+def decode(data: bytes, path: str) -> str:
+    """A whole file's bytes as text: UTF-8 (a byte-order mark dropped), or UTF-16/UTF-32
+    with a byte-order mark; bytes that are not valid are a GlossaryError naming the line."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1 if encoding.startswith("utf-8") else 0
+        shown = encoding.upper().replace("-SIG", "")
+        message = f"not valid {shown} (byte 0x{data[exc.start]:02x})"
+        raise GlossaryError(message, path=path, line=line) from None
+
+
 @dataclass(frozen=True)
 class Source:
     """One text to read: a file, or stdin (``path == "-"``).

@@ -519,7 +519,10 @@ def export(
         return
     if english not in ("preferred", "admitted", "all"):
         raise typer.BadParameter("must be preferred, admitted or all", param_hint="--english")
-    get_format(output_format)
+    try:
+        get_format(output_format)
+    except GlossaryError as exc:
+        raise typer.BadParameter(exc.message, param_hint="--format") from None
     from glossary._model import Kind, Status
 
     for value, enum, hint in ((kind, Kind, "--kind"), (status, Status, "--status")):
@@ -632,6 +635,7 @@ def import_(
     Examples: glossary import taiwan.tbx · glossary import edits.csv --write terms/mine.yaml
     · glossary import deepl.tsv --column en=Source --column zh-Hant=Target
     """
+    from glossary.formats import get_format
     from glossary.formats import read as read_format
     from glossary.formats.merge import plan
 
@@ -641,12 +645,14 @@ def import_(
         raise GlossaryError("no such file", path=str(file)) from None
     except OSError as exc:
         raise GlossaryError(exc.strerror or str(exc), path=str(file)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
-        raise GlossaryError(message, path=str(file), line=line) from None
+    from glossary._stream import decode
+
+    text = decode(data, str(file))
+    if input_format != "auto":
+        try:
+            get_format(input_format)
+        except GlossaryError as exc:
+            raise typer.BadParameter(exc.message, param_hint="--format") from None
     name = _sniff_format(file, text) if input_format == "auto" else input_format
     mapping = {}
     for item in column or []:
@@ -714,16 +720,15 @@ def validate_tbx(
     The rules are built in; no schema named in a file is ever fetched. Prints each
     problem as path:line: message; exit 1 if there are any.
     """
+    from glossary._stream import decode
     from glossary.formats.validate import check_file_text
 
     problems = 0
     for path in files:
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = decode(path.read_bytes(), str(path))
         except OSError as exc:
             raise GlossaryError(exc.strerror or str(exc), path=str(path)) from None
-        except UnicodeDecodeError:
-            raise GlossaryError("not valid UTF-8", path=str(path)) from None
         found = check_file_text(text, str(path))
         problems += len(found)
         for problem in found:

@@ -680,3 +680,19 @@ def test_yaml_merge_round_trips(items: list[Entry], split: int) -> None:
         path.write_text(text, encoding="utf-8")
         loaded = TermBase.load([path], builtin=False)
     assert sorted(loaded, key=lambda e: e.id) == sorted(items, key=lambda e: e.id)
+
+
+def test_utf16_tbx_and_bad_format_names(tmp_path: Path) -> None:
+    """XML may come in UTF-16 (with its byte-order mark); an unknown --format is a usage
+    error naming the choices."""
+    text = (HERE / "terms.tbx3.tbx").read_text(encoding="utf-8")
+    path = tmp_path / "u16.tbx"
+    path.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    assert run("validate-tbx", str(path)) == (0, f"{path}: valid TBX-Basic\n", "")
+    code, out, _ = run("--no-builtin", "-t", str(TERMS), "import", str(path))
+    assert code == 0
+    assert out.endswith("0 to add, 0 to change, 0 in conflict (never written), 5 unchanged\n")
+    for command in (["export", "-f", "tbx4"], ["import", str(path), "-f", "tbx4"]):
+        code, _, err = run(*command)
+        assert code == 2
+        assert "unknown format 'tbx4': use one of tbx, tbx3" in " ".join(err.split())
