@@ -64,11 +64,13 @@ class Sink:
 
 
 def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> list[Path | None]:
-    """The file each source's output goes to (None: stdout), refusing to write over an input."""
+    """The file each source's output goes to (None: stdout), refusing to write over an input
+    or to write two inputs to one file (a.txt and sub/a.txt given as files)."""
     if output_dir is None:
         return [None] * len(sources)
     out: list[Path | None] = []
     inputs = {Path(s.path).resolve() for s in sources if s.path != "-"}
+    seen: dict[Path, str] = {}
     for source in sources:
         target = output_dir / source.relative
         target = target.with_name(target.name + suffix)
@@ -77,6 +79,10 @@ def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> 
                 f"--output-dir would write over the input {target}; choose another directory",
                 path=source.name,
             )
+        if target in seen:
+            message = f"would be written to {target} as {seen[target]} is"
+            raise GlossaryError(message, path=source.name)
+        seen[target] = source.name
         out.append(target)
     return out
 

@@ -93,8 +93,8 @@ def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
     for stdin. No arguments means stdin.
 
     Raises:
-        GlossaryError: A path does not exist, a directory holds no matching file, stdin is
-            named twice, or two inputs would write the same output file.
+        GlossaryError: A path does not exist, a directory holds no matching file, or stdin
+            is named twice.
     """
     found: list[Source] = []
     for argument in arguments or ["-"]:
@@ -114,12 +114,6 @@ def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
             found.append(Source(argument, PurePath(path.name), path.stat().st_size))
         else:
             raise GlossaryError("no such file or directory", path=argument)
-    seen: dict[PurePath, str] = {}
-    for source in found:
-        if source.relative in seen:
-            message = f"writes the same output file as {seen[source.relative]} ({source.relative})"
-            raise GlossaryError(message, path=source.name)
-        seen[source.relative] = source.name
     return found
 
 

@@ -155,7 +155,6 @@ def test_sources_walk_folders(tmp_path: Path) -> None:
         (["missing.txt"], "missing.txt: no such file or directory"),
         (["-", "-"], "stdin ('-') is named twice"),
         (["empty"], "empty: no files matching '*.txt' (see --glob)"),
-        (["a.txt", "sub/a.txt"], "sub/a.txt: writes the same output file as a.txt (a.txt)"),
     ],
 )
 def test_bad_sources(
@@ -276,6 +275,22 @@ def test_cli_several_files_to_stdout(corpus: Path) -> None:
         "glossary: error: 2 inputs: write them to a folder with --output-dir DIR, "
         "or use --format json or jsonl\n"
     )
+
+
+def test_cli_same_names_clash_only_in_an_output_dir(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/a.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "sub" / "a.txt")
+    code, out, _ = run("annotate", a, b, "-f", "jsonl")
+    assert code == 0
+    assert len(out.splitlines()) == 4
+    code, _, err = run("annotate", a, b, "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert err == (
+        f"glossary: error: {b}: would be written to {tmp_path / 'out' / 'a.txt'} as {a} is\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_cli_output_dir_never_overwrites_an_input(corpus: Path) -> None:
