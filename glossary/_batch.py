@@ -60,7 +60,18 @@ class Sink:
         if self._handle is not None:
             self._handle.write(text.encode("utf-8"))
         else:
-            sys.stdout.write(text)
+            write_stdout(text)
+
+
+def write_stdout(text: str) -> None:
+    """Write UTF-8 to stdout whatever its text encoding (a Windows console's is not UTF-8),
+    with line ends as they are (CRLF stays CRLF, LF is not made CRLF)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()  # anything already written through the text layer goes first
+    buffer.write(text.encode("utf-8"))
 
 
 def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> list[Path | None]:
@@ -219,7 +230,7 @@ def annotate_files(
         outputs.close()
 
     if bundle:
-        sys.stdout.write('{"files": [')
+        write_stdout('{"files": [')
     with outputs.stack:
         for number, text, result in _results(
             glossary,
@@ -244,17 +255,16 @@ def annotate_files(
             elif output == "html":
                 sink.write(result)
             elif output == "jsonl":
-                for line in result:
-                    if several:  # which file the span is in comes first
-                        line = f'{{"file": {names[number]}, {line[1:]}'
-                    sink.write(line + "\n")
+                if several:  # which file the span is in comes first
+                    result = [f'{{"file": {names[number]}, {line[1:]}' for line in result]
+                sink.write("".join(line + "\n" for line in result))
             else:
                 items.extend(result)
             length += len(text)
         if outputs.current >= 0:
             finish()
     if bundle:
-        sys.stdout.write("]}\n")
+        write_stdout("]}\n")
 
 
 def normalize_files(

@@ -560,7 +560,9 @@ def export(
     for warning in warnings:
         typer.echo(f"glossary: warning: {warning}", err=True)
     if output is None:
-        sys.stdout.write(text)
+        from glossary._batch import write_stdout
+
+        write_stdout(text)
         return
     from glossary._fsutil import atomic_write
 
