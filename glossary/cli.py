@@ -433,8 +433,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="tbx (TBX v2), tbx3, memoq-csv, omegat, deepl, deepl-csv, google-csv, "
-            "google-pairs or json. 'glossary export --list' describes each.",
+            help="tbx (TBX v2), tbx3, memoq-csv, csv (bilingual), omegat, deepl, deepl-csv, "
+            "google-csv, google-pairs or json. 'glossary export --list' describes each.",
             autocompletion=_complete_format,
         ),
     ] = "tbx",
@@ -601,8 +601,8 @@ def import_(
         typer.Option(
             "--format",
             "-f",
-            help="auto (from the content and name), or tbx, tbx3, memoq-csv, omegat, deepl, "
-            "deepl-csv, google-csv, google-pairs, json.",
+            help="auto (from the content and name), or tbx, tbx3, memoq-csv, csv, omegat, "
+            "deepl, deepl-csv, google-csv, google-pairs, json.",
         ),
     ] = "auto",
     column: Annotated[

@@ -63,7 +63,7 @@ def test_every_format_is_registered_and_named_in_help() -> None:
     assert code == 0
     flat = " ".join(out.split())
     for name in formats():
-        assert name in flat
+        assert re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat), name
     code, out, _ = run("export", "--list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines() if not line.startswith(" ")] == list(

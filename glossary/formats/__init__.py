@@ -138,12 +138,27 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
+#: The order formats are listed in (--help, --list), whatever order they were imported in.
+_ORDER = (
+    "tbx",
+    "tbx3",
+    "memoq-csv",
+    "csv",
+    "omegat",
+    "deepl",
+    "deepl-csv",
+    "google-csv",
+    "google-pairs",
+    "json",
+)
+
+
 def formats() -> dict[str, Format]:
-    """Every registered format, by name."""
-    if not FORMATS:
-        for module in _MODULES:
-            importlib.import_module(f"glossary.formats.{module}")
-    return FORMATS
+    """Every registered format, by name, in a fixed order."""
+    for module in _MODULES:  # cheap once imported; a module may have been imported alone
+        importlib.import_module(f"glossary.formats.{module}")
+    rank = {name: i for i, name in enumerate(_ORDER)}
+    return {n: FORMATS[n] for n in sorted(FORMATS, key=lambda n: (rank.get(n, len(rank)), n))}
 
 
 def get_format(name: str) -> Format:
