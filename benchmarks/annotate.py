@@ -179,6 +179,22 @@ def report(megabytes: float = 10.0) -> list[str]:
         rows.append(("glossary `annotate`, later texts", 0.0, scan, float("nan"), found_spans))
         del spans
 
+        # The same exact-match job as the others: terms as written, whole words.
+        with PeakMemory() as memory:
+            build = timeit.default_timer()
+            glossary.annotate("warm up", exact=True)
+            build = timeit.default_timer() - build
+            start = timeit.default_timer()
+            exact = glossary.annotate(text, exact=True)
+            first = timeit.default_timer() - start
+        exact_spans = {(s.start, s.end) for s in exact}
+        name = "glossary `annotate(exact=True)`, first text"
+        rows.append((name, build, first, memory.mb, exact_spans))
+        scan = min(timeit.repeat(lambda: glossary.annotate(text, exact=True), number=1, repeat=3))
+        name = "glossary `annotate(exact=True)`, later texts"
+        rows.append((name, 0.0, scan, float("nan"), exact_spans))
+        del exact
+
         with PeakMemory() as memory:
             build = timeit.default_timer()
             keywords = KeywordProcessor(case_sensitive=False)

@@ -197,6 +197,7 @@ class Index:
         self.info = info
         self._entries: dict[int, Entry] = {}
         self._rows: dict[str, list[KeyRow]] = {}
+        self._numbers: dict[str, int | None] = {}
         self._fuzzy: tuple[list[str], list[int], list[str], list[int]] | None = None
 
     def rows(self, key: str) -> list[KeyRow]:
@@ -227,9 +228,15 @@ class Index:
         return entry
 
     def number(self, ident: str) -> int | None:
-        """The number of the entry with id ``ident``, or None."""
+        """The number of the entry with id ``ident``, or None (remembered: parents are
+        asked for again and again when homonyms are decided)."""
+        if ident in self._numbers:
+            return self._numbers[ident]
         row = self._conn.execute("SELECT n FROM entries WHERE id = ?", (ident,)).fetchone()
-        return None if row is None else int(row[0])
+        n = None if row is None else int(row[0])
+        if len(self._numbers) < 100_000:
+            self._numbers[ident] = n
+        return n
 
     def __len__(self) -> int:
         return self.info.entries
@@ -263,6 +270,11 @@ class Index:
         the few terms with matching controls)."""
         rows = self._conn.execute("SELECT n FROM entries WHERE instr(data, ?) > 0", (fragment,))
         return [self.entry(n) for (n,) in rows.fetchall()]
+
+    def terms(self) -> list[tuple[str, int, str | None]]:
+        """Every term as the term base writes it: (term, entry number, system)."""
+        rows = self._conn.execute("SELECT term, n, system FROM keys WHERE match = 'term'")
+        return [(str(t), int(n), s) for t, n, s in rows.fetchall()]
 
     def keys(self) -> list[str]:
         """Every distinct key, in key order (what a text scanner searches for)."""

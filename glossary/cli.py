@@ -298,6 +298,14 @@ def annotate(
     cutoff: Annotated[
         float, typer.Option(min=0, max=100, help="Lowest fuzzy score to accept (0-100).")
     ] = 88.0,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help="Only the terms as the term base writes them (case aside): several times "
+            "faster, blind to other spellings, scripts and typos.",
+        ),
+    ] = False,
     output_dir: OutputDirOption = None,
     glob: GlobOption = "*.txt",
     errors: ErrorsOption = InputErrors.strict,
@@ -332,9 +340,12 @@ def annotate(
         jobs=default_jobs(jobs),
         quiet=quiet,
         options={
-            "overlapping": overlapping and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
+            "overlapping": overlapping
+            and not exact
+            and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
             "fuzzy": fuzzy,
             "score_cutoff": cutoff,
+            "exact": exact,
         },
     )
 

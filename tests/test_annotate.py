@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary import Glossary
+from glossary import Glossary, QueryError
 from glossary._index import Index
 from glossary._match import _fold_slowly, fold
 from glossary._text import chinese_key, latin_key
@@ -525,3 +525,72 @@ def test_long_text_is_streamed_in_pieces(monkeypatch: pytest.MonkeyPatch, tmp_pa
         (s["start"], s["end"], s["id"]) for s in whole_spans["spans"]
     ]
     assert all(text[s["start"] : s["end"]] == s["text"] for s in streamed)
+
+
+def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Every (start, end) where a term stands as written (case aside), whole words for
+    Latin terms, leftmost-longest: by brute force over all substrings."""
+    lowered = {t.lower() for t in terms}
+    found = []
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            chunk = text[i:j]
+            if chunk.lower() not in lowered:
+                continue
+            if chunk.isascii() and (
+                (i > 0 and text[i - 1].isalnum()) or (j < len(text) and text[j].isalnum())
+            ):
+                continue
+            found.append((i, j))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for start, stop in found:
+        if start >= end:
+            out.append((start, stop))
+            end = stop
+    return out
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(term_base_and_text())
+def test_exact_matcher_agrees_with_a_brute_force_scan(
+    tmp_path: Path, case: tuple[str, str]
+) -> None:
+    """annotate(exact=True) finds exactly the terms as written, whole words, leftmost-longest."""
+    yaml_text, text = case
+    path = tmp_path / "terms.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    g = Glossary([path], builtin=False, cache_dir=None)
+    terms = [t.text for e in g for t in (*e.en, *e.zh)]
+    got = [(s.start, s.end) for s in g.annotate(text, exact=True)]
+    assert got == _exact_reference(text, terms), text
+
+
+def test_exact_mode(glossary: Glossary) -> None:
+    """Terms as written only: no other spellings or scripts; acronyms as written; homonyms
+    decided by context as in the full mode; a one-to-two lower-casing keeps offsets."""
+    text = "İ Situn District, SITUN DISTRICT, Hsi-t'un District, 西屯区 and 信義區 in Taipei City."
+    spans = glossary.annotate(text, exact=True)
+    assert [(s.text, s.entry.id if s.entry else None) for s in spans] == [
+        ("Situn District", "taichung-city-xitun"),
+        ("SITUN DISTRICT", "taichung-city-xitun"),
+        ("信義區", "taipei-city-xinyi"),
+        ("Taipei City", "taipei-city"),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert spans[0].status is not None
+    with pytest.raises(QueryError):
+        glossary.annotate(text, exact=True, overlapping=True)
+    from typer.testing import CliRunner
+
+    from glossary.cli import app
+
+    result = CliRunner().invoke(
+        app, ["annotate", "--exact"], input="Hsi-t'un District and Situn District.\n"
+    )
+    assert result.stdout == "Hsi-t'un District and Situn District (西屯).\n"
