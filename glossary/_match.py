@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary._index import KeyRow
-from glossary._model import Entry, MatchKind, Span, Status, System, Term
+from glossary._model import Entry, Kind, MatchKind, Span, Status, System, Term
 from glossary._text import _VARIANTS, CHINESE_PUNCTUATION, has_cjk, latin_key
 from glossary._util import gc_paused
 
@@ -64,6 +64,8 @@ _GENERIC_WORD = re.compile(r"(?<![\w])(?:District|Dist\.|Township|Twp\.|City|Cou
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
 _WINDOW = 80
 _WORD = re.compile(r"[A-Z][\w'’-]*")
+#: A Taiwanese person's name in English: surname, then a hyphenated given name.
+_PERSON_SHAPE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}(?![\w'’-])")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
 #: Bare names and readings that are everyday English words: they name a place only with
@@ -199,6 +201,7 @@ class Matcher:
             if term.match == "prefix"
         }
         self._prefix = [key in prefixes for key in self.keys]
+        self._people_cache: tuple[list[str], list[Entry]] | None = None
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
@@ -297,7 +300,61 @@ class Matcher:
             terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
             matched = terms[0] if terms else entries[0].english
             out.append(Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched))
+        return out + self._person_misses(text, spans, cutoff)
+
+    def _person_misses(self, text: str, spans: Sequence[Span], cutoff: float) -> list[Span]:
+        """Typos in people's names, which have no generic word: only a stretch shaped like a
+        Taiwanese name in English (a capitalised surname and a hyphenated given name: Liu
+        Shyh-fnag, Ko Wen-jee) is tried, and only against the names of people."""
+        starts = [s.start for s in spans]
+        reach = list(itertools.accumulate((s.end for s in spans), max))
+        out: list[Span] = []
+        people: tuple[list[str], list[Entry]] | None = None
+        for found in _PERSON_SHAPE.finditer(text):
+            i = bisect.bisect_left(starts, found.end()) - 1
+            if i >= 0 and reach[i] > found.start():
+                continue  # the exact pass found a name here
+            if people is None:
+                from rapidfuzz import fuzz, process
+
+                people = self._people()
+            if not people[0]:
+                break
+            best = process.extractOne(
+                latin_key(found.group()), people[0], scorer=fuzz.ratio, score_cutoff=cutoff
+            )
+            if best is None:
+                continue
+            entry = people[1][best[2]]
+            term = next(t for t in entry.en if latin_key(t.text) == best[0])
+            if not term.fuzzy:
+                continue
+            out.append(
+                Span(
+                    found.start(),
+                    found.end(),
+                    found.group(),
+                    (entry,),
+                    MatchKind.FUZZY,
+                    float(best[1]),
+                    term.text,
+                )
+            )
         return out
+
+    def _people(self) -> tuple[list[str], list[Entry]]:
+        """The folded English names of every person in the term base, and their entries."""
+        if self._people_cache is None:
+            keys: list[str] = []
+            entries: list[Entry] = []
+            for entry in self.glossary.index.entries_mentioning('"kind":"person"'):
+                if entry.kind is not Kind.PERSON:
+                    continue
+                for term in entry.en:
+                    keys.append(latin_key(term.text))
+                    entries.append(entry)
+            self._people_cache = (keys, entries)
+        return self._people_cache
 
     def _key(self, key: str) -> _Key:
         """What a key stands for, worked out once per key."""

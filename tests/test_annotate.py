@@ -594,3 +594,39 @@ def test_exact_mode(glossary: Glossary) -> None:
         app, ["annotate", "--exact"], input="Hsi-t'un District and Situn District.\n"
     )
     assert result.stdout == "Hsi-t'un District and Situn District (西屯).\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minister Liu Shyh-fnag said so.", [("Liu Shyh-fnag", "liu-shyh-fang")]),
+        ("Former mayor Ko Wen-jee spoke.", [("Ko Wen-jee", "ko-wen-je")]),
+        (
+            "Ma Ying-jeuo visited Tainan.",
+            [("Ma Ying-jeuo", "ma-ying-jeou"), ("Tainan", "tainan-city")],
+        ),
+        ("Jean-Paul met Wang Xiao-ming and Kim Jong-un.", []),
+        ("Liu Shyh-fang said so.", [("Liu Shyh-fang", "liu-shyh-fang")]),
+    ],
+)
+def test_typos_in_people_names(
+    glossary: Glossary, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A person's name has no generic word: a stretch shaped like a Taiwanese name (surname,
+    hyphenated given name) is scored against people's names only."""
+    spans = glossary.annotate(text)
+    assert [(s.text, s.entry.id if s.entry else None) for s in spans] == expected
+    assert all(s.match.value == "fuzzy" for s in spans if s.text.endswith(("fnag", "jee", "jeuo")))
+    assert glossary.annotate(text, fuzzy=False) == [s for s in spans if s.match.value != "fuzzy"]
+
+
+def test_person_typos_respect_fuzzy_false(tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "- id: tsai-ing-wen\n  kind: person\n  zh: [蔡英文]\n"
+        "  en:\n    - term: Tsai Ing-wen\n      fuzzy: false\n  source: test\n",
+        encoding="utf-8",
+    )
+    g = Glossary([path], builtin=False, cache_dir=None)
+    assert g.annotate("Tsai Ing-wne spoke.") == []
+    assert [s.text for s in g.annotate("Tsai Ing-wen spoke.")] == ["Tsai Ing-wen"]
