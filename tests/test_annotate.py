@@ -115,6 +115,18 @@ def test_fold_agrees_with_the_slow_path(text: str) -> None:
 # -- a slow, obviously correct reference -----------------------------------------------------
 
 
+def _leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) pairs a leftmost-longest scan keeps, by the obvious method."""
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for start, stop in found:
+        if start >= end:
+            out.append((start, stop))
+            end = stop
+    return out
+
+
 def _reference(text: str, index: Index) -> list[tuple[int, int]]:
     """Every (start, end) a key matches by brute force over all substrings, leftmost-longest."""
     keys = set(index.keys())
@@ -138,14 +150,7 @@ def _reference(text: str, index: Index) -> list[tuple[int, int]]:
             if all(r.match != "term" for r in rows) and not chunk[0].isupper():
                 continue
             found.append((i, j))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int]] = []
-    end = -1
-    for start, stop in found:
-        if start >= end:
-            out.append((start, stop))
-            end = stop
-    return out
+    return _leftmost_longest(found)
 
 
 WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung"]
@@ -542,14 +547,7 @@ def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
             ):
                 continue
             found.append((i, j))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int]] = []
-    end = -1
-    for start, stop in found:
-        if start >= end:
-            out.append((start, stop))
-            end = stop
-    return out
+    return _leftmost_longest(found)
 
 
 @settings(
