@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -696,3 +697,26 @@ def test_utf16_tbx_and_bad_format_names(tmp_path: Path) -> None:
         code, _, err = run(*command)
         assert code == 2
         assert "unknown format 'tbx4': use one of tbx, tbx3" in " ".join(err.split())
+
+
+def test_import_into_a_bracketed_list(tmp_path: Path) -> None:
+    """`zh: [臺北市]` with a new Chinese variant becomes a list, one term per line; nothing
+    else in the file moves."""
+    from glossary.formats.yaml_merge import merge_into
+
+    text = TERMS.read_text(encoding="utf-8")
+    small = Glossary([TERMS], builtin=False, cache_dir=None)
+    taipei = small["taipei-city"]
+    changed = replace(taipei, zh=(*taipei.zh, Term("台北", Status.ADMITTED)))
+    parkless = small["228-peace-memorial-park"]
+    park = replace(parkless, en=(*parkless.en, Term("2-28 Park", Status.ADMITTED, note="Short.")))
+    merged = merge_into(text, [changed, park])
+    assert "  zh:\n    - 臺北市\n    - 台北\n" in merged
+    assert "  en:\n    - 228 Peace Memorial Park\n    - term: 2-28 Park\n" in merged
+    removed = [line for line in text.splitlines() if line not in merged.splitlines()]
+    assert removed == ["  en: [228 Peace Memorial Park]", "  zh: [臺北市]"]
+    path = tmp_path / "mine.yaml"
+    path.write_text(merged, encoding="utf-8")
+    again = Glossary([path], builtin=False, cache_dir=None)
+    assert again["taipei-city"] == changed
+    assert again["228-peace-memorial-park"] == park

@@ -186,11 +186,8 @@ def _update(node: Any, entry: Entry, lines: list[str], data: list[Any], offset: 
             if seq is None or not new:
                 continue
             if seq.fa.flow_style():
-                raise FormatError(
-                    f"entry {entry.id!r}: its {key} list is written [in, brackets]; write it "
-                    "one term per line to import into it",
-                    line=node.lc.key(key)[0] + 1,
-                )
+                edits.append(_unflow(node, key, seq, new, lines, offset))
+                continue
             first = seq.lc.item(0)[0] if len(seq) else node.lc.key(key)[0] + 1
             dash = len(lines[first]) - len(lines[first].lstrip(" "))
             items = [term_node(t, len(seq) + i) for i, t in enumerate(new)]
@@ -205,6 +202,27 @@ def _update(node: Any, entry: Entry, lines: list[str], data: list[Any], offset: 
             rendered = _dump({key: shown}, offset)
             edits.append((at, FIELD_ORDER.index(key), [" " * key_col + s for s in rendered]))
     return edits
+
+
+def _unflow(node: Any, key: str, seq: Any, new: list[Term], lines: list[str], offset: int) -> Edit:
+    """``zh: [西屯區]`` with new terms: that one line becomes a list, one term per line
+    (a term with a status or note cannot sit in brackets). The line is replaced in place,
+    so the other edits' line numbers stay right."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    line, column = node.lc.key(key)
+    on_one_line = all(seq.lc.item(i)[0] == line for i in range(len(seq)))
+    after = lines[line].rsplit("]", 1)[-1].strip()
+    if not on_one_line or after:
+        raise FormatError(
+            f"entry {node.get('id')!r}: its {key} list runs over several lines or has a "
+            "comment after it; write it one term per line to import into it",
+            line=line + 1,
+        )
+    items = CommentedSeq([*seq, *(term_node(t, len(seq) + i) for i, t in enumerate(new))])
+    rendered = _dump({key: items}, offset)
+    lines[line] = "".join(" " * column + text for text in rendered)
+    return line, 0, []
 
 
 def header_text() -> str:
