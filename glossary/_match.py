@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -49,6 +48,7 @@ _DROPPED_WIDE = sorted(c for c in _DROPPED if ord(c) > 0xFF)
 _DROPPED_NARROW = sorted(c for c in _DROPPED if ord(c) <= 0xFF)
 #: Latin-1 byte → 1 if the character is dropped, else 0.
 _MASK = bytes(int(chr(b) in _DROPPED) for b in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Punctuation a term must itself contain for a span to run across it.
 _GUARDED = frozenset(".,")
 
@@ -134,17 +134,16 @@ def fold(text: str) -> Folded:
         if char in spaced:
             spaced = spaced.replace(char, " ")
     mask = spaced.encode("latin-1", "replace").translate(_MASK)  # one byte a character
-    dropped = list(itertools.compress(range(len(spaced)), mask))
-    shift = list(map(operator.sub, dropped, range(len(dropped))))
+    # shift[k]: how many characters are kept before the k-th dropped one, i.e. the lengths
+    # of the kept runs between dropped characters, summed (C-level: one split of the mask)
+    shift = list(itertools.accumulate(map(len, mask.split(b"\x01"))))[:-1]
     kept = spaced
     for char in _DROPPED_NARROW:
         if char in kept:
             kept = kept.replace(char, "")
     if not kept.isascii():
         table: dict[int, str] = {}
-        for char in set(kept):
-            if char.isascii():
-                continue
+        for char in set(_NON_ASCII.findall(kept)):  # a few, in a long text: not set(kept)
             folded = _fold_char(char)
             if len(folded) != 1 or folded in _DROPPED:
                 return _fold_slowly(text)
