@@ -35,35 +35,41 @@ def read(text: str, path: str) -> Imported:
     """Entries from a bilingual CSV; rows with the same context are one entry."""
     from glossary._text import has_cjk
 
-    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    if not rows.fieldnames or not {"source", "target"} <= set(rows.fieldnames):
+    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = [h.strip().lower() for h in next(rows, [])]
+    if "source" not in header or "target" not in header:
         raise FormatError("the header has no source and target columns", path=path, line=1)
+    at = {name: header.index(name) for name in HEADER if name in header}
+    width = max(at.values()) + 1
     grouped: dict[str, tuple[list[Term], list[Term]]] = {}
     taken: set[str] = set()
     for row in rows:
-        source = restore((row.get("source") or "").strip())
-        target = restore((row.get("target") or "").strip())
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        source = restore(row[at["source"]].strip())
+        target = restore(row[at["target"]].strip())
         if not source or not target:
             continue
         english, chinese = (target, source) if has_cjk(source) else (source, target)
-        context = restore((row.get("context") or "").strip())
+        context = restore(row[at["context"]].strip()) if "context" in at else ""
         if not context:
             context = make_id(english, taken)
         en, zh = grouped.setdefault(context, ([], []))
-        comment = row.get("developer_comments") or ""
         status = Status.PREFERRED if not en else Status.ADMITTED
-        first_word = comment.split(";")[0].strip()
-        if first_word in ("deprecated", "forbidden"):
-            status = Status(first_word)
-        if english not in {t.text for t in en}:
+        if "developer_comments" in at:
+            first_word = row[at["developer_comments"]].split(";", 1)[0].strip()
+            if first_word in ("deprecated", "forbidden"):
+                status = Status(first_word)
+        if all(t.text != english for t in en):
             en.append(Term(english, status))
-        if chinese not in {t.text for t in zh}:
+        if all(t.text != chinese for t in zh):
             zh.append(Term(chinese, Status.PREFERRED if not zh else Status.ADMITTED))
+    source_text = f"imported from {path}"
     imported = Imported()
-    for ident, (en, zh) in grouped.items():
-        imported.entries.append(
-            Entry(ident, Kind.OTHER, tuple(zh), tuple(en), f"imported from {path}")
-        )
+    imported.entries = [
+        Entry(ident, Kind.OTHER, tuple(zh), tuple(en), source_text)
+        for ident, (en, zh) in grouped.items()
+    ]
     return imported
 
 
