@@ -328,6 +328,8 @@ def annotate(
     from glossary._batch import annotate_files
     from glossary._stream import default_jobs, sources
 
+    if exact and overlapping:
+        raise typer.BadParameter("gives leftmost-longest spans only", param_hint="--exact")
     found = sources(files or [], glob)
     glossary = _options(ctx).glossary()
     annotate_files(
@@ -340,9 +342,7 @@ def annotate(
         jobs=default_jobs(jobs),
         quiet=quiet,
         options={
-            "overlapping": overlapping
-            and not exact
-            and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
+            "overlapping": overlapping and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
             "fuzzy": fuzzy,
             "score_cutoff": cutoff,
             "exact": exact,

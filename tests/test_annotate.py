@@ -592,6 +592,9 @@ def test_exact_mode(glossary: Glossary) -> None:
         app, ["annotate", "--exact"], input="Hsi-t'un District and Situn District.\n"
     )
     assert result.stdout == "Hsi-t'un District and Situn District (西屯).\n"
+    result = CliRunner().invoke(app, ["annotate", "--exact", "--overlapping", "-f", "json"])
+    assert result.exit_code == 2
+    assert "--exact" in result.stderr
 
 
 @pytest.mark.parametrize(
