@@ -673,9 +673,8 @@ def import_(
         if not sep or not field_name or not header:
             raise typer.BadParameter(f"{item!r} is not FIELD=HEADER", param_hint="--column")
         mapping[field_name.strip()] = header.strip()
-    if mapping or separator != ";":
-        if name not in ("memoq-csv",):
-            name = "memoq-csv"
+    if mapping or separator != ";":  # only the CAT-tool CSV reader takes these
+        name = "memoq-csv"
         from glossary.formats.cat_csv import read as read_csv
 
         imported = read_csv(text, str(file), columns=mapping, separator=separator)

@@ -93,6 +93,16 @@ class ExportOptions:
         return self.target if self.source == "en" else self.source
 
 
+#: How a reader fills the required ``source`` of an entry its format gave none for; the
+#: import plan never counts such a source as a difference.
+IMPORTED_FROM = "imported from "
+
+
+def imported_source(path: str) -> str:
+    """The placeholder source of an entry read from ``path`` without one."""
+    return IMPORTED_FROM + path
+
+
 @dataclass
 class Imported:
     """What a reader found: entries, and warnings (unknown elements kept or skipped...)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from glossary._model import Entry, Kind, Status, Term
-from glossary.formats import FormatError, Imported
+from glossary.formats import FormatError, Imported, imported_source
 
 #: A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -83,6 +83,6 @@ def entries_from_pairs(pairs: Iterable[tuple[int, str, str, Status | None]], pat
     taken: set[str] = set()
     for chinese, terms in by_chinese.items():
         ident = make_id(terms[0].text, taken)
-        source = f"imported from {path}"
+        source = imported_source(path)
         imported.entries.append(Entry(ident, Kind.OTHER, (Term(chinese),), tuple(terms), source))
     return imported

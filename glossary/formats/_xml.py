@@ -50,9 +50,7 @@ def parse(text: str, path: str) -> Parsed:
     """Parse untrusted XML, or raise one FormatError naming the file (and the line)."""
     from lxml import etree
 
-    if len(text) > MAX_SIZE:
-        raise FormatError(f"larger than {MAX_SIZE // 2**20} MB; refused", path=path)
-    data = _bytes(text)
+    data = _bytes(text, path)
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
@@ -61,10 +59,7 @@ def parse(text: str, path: str) -> Parsed:
         raise FormatError(message, path=path, line=line) from None
     if root is None:
         raise FormatError("empty XML document", path=path)
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        message = "declares XML entities (a billion-laughs or external-entity attack?); refused"
-        raise FormatError(message, path=path)
+    _refuse_entities(root, path)
     return Parsed(root)
 
 
@@ -74,9 +69,7 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
     never sits in memory whole. The same protections as :func:`parse`."""
     from lxml import etree
 
-    if len(text) > MAX_SIZE:
-        raise FormatError(f"larger than {MAX_SIZE // 2**20} MB; refused", path=path)
-    data = _bytes(text)
+    data = _bytes(text, path)
     events = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
@@ -93,13 +86,7 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
         for event, element in events:
             if root is None:
                 root = element
-                dtd = element.getroottree().docinfo.internalDTD
-                if dtd is not None and any(True for _ in dtd.iterentities()):
-                    message = (
-                        "declares XML entities (a billion-laughs or external-entity "
-                        "attack?); refused"
-                    )
-                    raise FormatError(message, path=path)
+                _refuse_entities(root, path)
                 yield root, None
             if event == "end" and local(element.tag) in wanted:
                 yield root, element
@@ -114,9 +101,20 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
         raise FormatError("empty XML document", path=path)
 
 
-def _bytes(text: str) -> bytes:
-    """The text as UTF-8 bytes for libxml2, without an XML declaration naming another
-    encoding (the text is already decoded)."""
+def _refuse_entities(root: Any, path: str) -> None:
+    """A FormatError if the document's DTD declares entities (none is ever expanded; such
+    a file is refused outright, as an attack or a mistake)."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        message = "declares XML entities (a billion-laughs or external-entity attack?); refused"
+        raise FormatError(message, path=path)
+
+
+def _bytes(text: str, path: str) -> bytes:
+    """The text as UTF-8 bytes for libxml2 (refused over :data:`MAX_SIZE`), without an XML
+    declaration naming another encoding (the text is already decoded)."""
+    if len(text) > MAX_SIZE:
+        raise FormatError(f"larger than {MAX_SIZE // 2**20} MB; refused", path=path)
     if text.startswith("<?xml"):
         end = text.find("?>")
         if end > 0:

@@ -14,7 +14,14 @@ import io
 from collections.abc import Sequence
 
 from glossary._model import Entry, Kind, Status, Term
-from glossary.formats import ExportOptions, Format, FormatError, Imported, register
+from glossary.formats import (
+    ExportOptions,
+    Format,
+    FormatError,
+    Imported,
+    imported_source,
+    register,
+)
 from glossary.formats._cells import make_id, neutralise, restore
 from glossary.formats.omegat import pairs
 
@@ -64,7 +71,7 @@ def read(text: str, path: str) -> Imported:
             en.append(Term(english, status))
         if all(t.text != chinese for t in zh):
             zh.append(Term(chinese, Status.PREFERRED if not zh else Status.ADMITTED))
-    source_text = f"imported from {path}"
+    source_text = imported_source(path)
     imported = Imported()
     imported.entries = [
         Entry(ident, Kind.OTHER, tuple(zh), tuple(en), source_text)

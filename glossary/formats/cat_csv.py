@@ -30,6 +30,7 @@ from glossary.formats import (
     Imported,
     chinese_terms,
     english_terms,
+    imported_source,
     register,
 )
 from glossary.formats._cells import make_id, neutralise, restore
@@ -163,7 +164,7 @@ def read(
                 kind,
                 tuple(zh),
                 tuple(en),
-                cell("source") or f"imported from {path}",
+                cell("source") or imported_source(path),
                 cell("parent") or None,
                 note=cell("note"),
                 definition=cell("definition"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from glossary._model import Entry, Status
 from glossary.formats import (
@@ -54,13 +55,7 @@ def pairs(
     entries: Sequence[Entry], options: ExportOptions
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """One (source, target) per distinct source, and a warning for each dropped duplicate."""
-    usable = ExportOptions(
-        options.source,
-        options.target,
-        "admitted" if options.english != "preferred" else "preferred",
-        options.simplified,
-        options.prefer,
-    )
+    usable = replace(options, english="preferred" if options.english == "preferred" else "admitted")
     simplified = options.chinese_tag in SIMPLIFIED
     best: dict[str, tuple[int, str, str]] = {}  # source -> (rank, target, entry id)
     warnings: list[str] = []

@@ -23,7 +23,6 @@ from glossary.formats import (
     FormatError,
     Imported,
     chinese_terms,
-    english_terms,
     register,
 )
 from glossary.formats._cells import entries_from_pairs, plain
@@ -42,9 +41,7 @@ def write_sets(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, l
     out.writerow(header)
     simplified = options.chinese_tag in SIMPLIFIED
     for entry in entries:
-        english = english_terms(entry, ExportOptions(prefer=options.prefer, english="preferred"))[
-            0
-        ].text
+        english = entry.english_for(options.prefer).text
         chinese = chinese_terms(entry, simplified=simplified)[0].text
         row = [english, chinese] if options.source == "en" else [chinese, english]
         out.writerow([plain(c, what="term", where=entry.id) for c in row])

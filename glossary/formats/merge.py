@@ -21,8 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary._model import Entry, Kind, Status, Term
-
-IMPORTED_FROM = "imported from "
+from glossary.formats import IMPORTED_FROM
 
 
 @dataclass

@@ -32,6 +32,7 @@ from glossary.formats import (
     Imported,
     chinese_terms,
     english_terms,
+    imported_source,
     register,
 )
 from glossary.formats._xml import iter_elements, local
@@ -228,11 +229,8 @@ def _text(element: Any) -> str:
     return text.strip()
 
 
-_USED = {
-    "entry": {"descrip", "admin", "ref", "note", "langSet", "langSec", "transacGrp", "xref"},
-    "lang": {"descrip", "tig", "ntig", "termSec", "note", "admin", "transacGrp", "descripGrp"},
-    "term": {"term", "termNote", "note", "descrip", "admin", "transacGrp", "termGrp", "descripGrp"},
-}
+#: What a language section may hold besides its terms without a warning being raised.
+_QUIET_IN_LANGUAGE = {"descrip", "note", "admin", "transacGrp", "descripGrp"}
 
 
 def read(text: str, path: str) -> Imported:
@@ -302,7 +300,7 @@ def _read_entry(element: Any, number: int, path: str, skipped: dict[str, int]) -
         kind,
         tuple(zh),
         tuple(en),
-        source or f"imported from {path}",
+        source or imported_source(path),
         parent or None,
         note=note,
         definition=definition,
@@ -320,7 +318,7 @@ def _read_language(section: Any, skipped: dict[str, int]) -> tuple[list[Term], s
                 terms.append(term)
         elif tag == "descrip" and child.get("type") == "definition":
             definition = _text(child)
-        elif tag not in _USED["lang"]:
+        elif tag not in _QUIET_IN_LANGUAGE:
             skipped[tag] = skipped.get(tag, 0) + 1
     return terms, definition
 

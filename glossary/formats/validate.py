@@ -248,10 +248,10 @@ def _category(
         allowed.add("properNoun")
     if allowed and value not in allowed:
         yield line, f"{kind} {value!r} is not one of {', '.join(sorted(allowed))}"
-    parent = _parent_of(parsed, element)
+    parent = element.getparent()
     holder = parent
     if parent is not None and local(parent.tag).endswith("Grp"):
-        holder = _parent_of(parsed, parent)
+        holder = parent.getparent()
     levels = dict(LEVELS)
     if names.version == 3:
         levels.update(LEVELS_V3)
@@ -268,10 +268,6 @@ def _category(
     is_url = names.version == 3 and _URL.fullmatch(target or "")
     if linked and target is not None and target not in ids and not is_url:
         yield line, f"target {target!r} names no id in the file"
-
-
-def _parent_of(parsed: Parsed, element: Any) -> Any:
-    return element.getparent()
 
 
 def check_file_text(text: str, path: str) -> list[str]:
