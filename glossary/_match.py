@@ -26,7 +26,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary._index import KeyRow
@@ -43,14 +43,16 @@ _DROPPED = (
     | frozenset("－．／＿，＇｀")  # full-width forms of the same
     | CHINESE_PUNCTUATION
 )
-#: Dropped characters outside Latin-1, replaced by a space before the byte mask is made.
-_DROPPED_WIDE = sorted(c for c in _DROPPED if ord(c) > 0xFF)
-_DROPPED_NARROW = sorted(c for c in _DROPPED if ord(c) <= 0xFF)
+#: Dropped characters outside ASCII, replaced by a space before anything else.
+_DROPPED_WIDE = sorted(c for c in _DROPPED if not c.isascii())
+#: ASCII dropped characters, deleted from the text's UTF-8 bytes.
+_DROPPED_ASCII = "".join(sorted(c for c in _DROPPED if c.isascii())).encode()
 #: Latin-1 byte → 1 if the character is dropped, else 0.
 _MASK = bytes(int(chr(b) in _DROPPED) for b in range(256))
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Punctuation a term must itself contain for a span to run across it.
-_GUARDED = frozenset(".,")
+_MARK = re.compile("[.,]")
 
 #: Generic words that may follow a name, full or abbreviated (Situn District, Situn Dist.).
 _GENERIC_AFTER = re.compile(
@@ -59,15 +61,17 @@ _GENERIC_AFTER = re.compile(
 )
 _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 
-#: A stretch fuzzy matching tries: capitalised words right before a generic word.
-#: (The word before is checked in Python: a regex that starts with a lookbehind is tried
-#: at every position of the text, four times slower than one that starts with letters.)
-_GENERIC_WORD = re.compile(r"(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
+#: A stretch fuzzy matching tries: capitalised words right before a generic word. The
+#: generic words are found by substring searches (a regex alternation is tried at every
+#: capital letter of the text, three times slower), the words before by a regex.
+_GENERIC_WORDS_WRITTEN = ("District", "Dist.", "Township", "Twp.", "City", "County")
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
 _WINDOW = 80
 _WORD = re.compile(r"[A-Z][\w'’-]*")
 #: A Taiwanese person's name in English: surname, then a hyphenated given name.
 _PERSON_SHAPE = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}(?![\w'’-])")
+#: Its beginning, up to the hyphen (at most 16 characters), to search for back from one.
+_PERSON_HEAD = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-\Z")
 _GENERIC_WORDS = ("district", "township", "city", "county")
 
 #: Bare names and readings that are everyday English words: they name a place only with
@@ -97,35 +101,79 @@ _KINDS = {
 }
 
 
-class Folded:
-    """A folded copy of a text, and the way back from its offsets to the original's."""
+#: Original characters per block of the way back from folded offsets (a power of two).
+_BLOCK = 128
 
-    __slots__ = ("_shift", "_where", "text")
+
+class Folded:
+    """A folded copy of a text, and the way back from its offsets to the original's.
+
+    The way back, for a text that folds character for character, is the byte mask of the
+    dropped characters and how many characters were kept before each block of ``_BLOCK``
+    original ones: a search among the blocks, then a few ``bytes.count`` calls inside one
+    (computed in C; a list of every dropped character's place took three times as long to
+    build as the block counts and the lookups together).
+    """
+
+    __slots__ = ("_blocks", "_mask", "_where", "edges", "text")
 
     def __init__(
-        self, text: str, *, shift: list[int] | None = None, where: list[int] | None = None
+        self,
+        text: str,
+        *,
+        mask: bytes = b"",
+        where: list[int] | None = None,
+        edges: bytes | None = None,
     ):
         self.text = text
-        self._shift = shift or []
+        self._mask = mask
+        self._blocks = _block_counts(mask)
         self._where = where
+        #: For each folded character, non-zero if a dropped character came right before it
+        #: in the original (so the folded character before it was not its neighbour); None
+        #: when some character folds into one that differs in being a letter or digit (Ⓐ).
+        self.edges = edges
 
     def original(self, index: int) -> int:
         """The offset in the original text of the folded character at ``index``."""
         if self._where is not None:
             return self._where[index]
-        # The i-th dropped character lies before the kept one at ``index`` exactly when
-        # fewer than ``index + 1`` characters were kept before it: ``shift[i] <= index``.
-        return index + bisect.bisect_right(self._shift, index)
+        blocks = self._blocks
+        block = bisect.bisect_right(blocks, index) - 1
+        return _kept(self._mask, block * _BLOCK, index - blocks[block])
+
+
+def _block_counts(mask: bytes) -> list[int]:
+    """How many characters were kept before each block of ``_BLOCK`` (0 before the first)."""
+    count = mask.count
+    return list(
+        itertools.accumulate(
+            (_BLOCK - count(1, i, i + _BLOCK) for i in range(0, len(mask), _BLOCK)), initial=0
+        )
+    )
+
+
+def _kept(mask: bytes, begin: int, k: int) -> int:
+    """The offset of the ``k``-th (from 0) kept character at or after ``begin``, which is
+    kept or the start of a block: the least ``o`` with ``o = begin + k + (characters
+    dropped in begin..o)``, reached from below in a step or two (a word has few)."""
+    at = begin + k
+    while True:
+        further = begin + k + mask.count(1, begin, at + 1)
+        if further == at:
+            return at
+        at = further
 
 
 def fold(text: str) -> Folded:
     """Fold a text as index keys are folded, remembering where each character came from.
 
     Most texts fold character for character (case, diacritics, NFKC, 台/臺 change one
-    character into one), so the folded copy is made by C-level string methods and the way
-    back is computed from the positions of the dropped characters; a text with a character
-    that folds into several (ligatures such as ﬁ) takes a slower path, one character at a
-    time.
+    character into one), so the folded copy is made by C-level string and bytes methods
+    (the ASCII characters lower-cased and dropped in one ``bytes.translate`` of the UTF-8
+    text, then the few distinct other characters replaced) and the way back is computed
+    from the positions of the dropped characters; a text with a character that folds into
+    several (ligatures such as ﬁ) takes a slower path, one character at a time.
 
     >>> folded = fold("Hsi-T’un Dist.")
     >>> folded.text, [folded.original(i) for i in range(4)]
@@ -136,13 +184,8 @@ def fold(text: str) -> Folded:
         if char in spaced:
             spaced = spaced.replace(char, " ")
     mask = spaced.encode("latin-1", "replace").translate(_MASK)  # one byte a character
-    # shift[k]: how many characters are kept before the k-th dropped one, i.e. the lengths
-    # of the kept runs between dropped characters, summed (C-level: one split of the mask)
-    shift = list(itertools.accumulate(map(len, mask.split(b"\x01"))))[:-1]
-    kept = spaced
-    for char in _DROPPED_NARROW:
-        if char in kept:
-            kept = kept.replace(char, "")
+    edges: bytes | None = mask.replace(b"\x01\x00", b"\x01\x02").translate(None, b"\x01")
+    kept = spaced.encode().translate(_ASCII_LOWER, _DROPPED_ASCII).decode()
     if not kept.isascii():
         table: dict[int, str] = {}
         for char in set(_NON_ASCII.findall(kept)):  # a few, in a long text: not set(kept)
@@ -151,12 +194,44 @@ def fold(text: str) -> Folded:
                 return _fold_slowly(text)
             if folded != char:
                 table[ord(char)] = folded
+                if folded.isalnum() != char.isalnum():
+                    edges = None
         if len(table) <= 16:  # a few characters: one C-level pass each beats translate
             for code, folded in table.items():
                 kept = kept.replace(chr(code), folded)
         else:
             kept = kept.translate(table)
-    return Folded(kept.lower(), shift=shift)
+    return Folded(kept, mask=mask, edges=edges)
+
+
+def _generic_words(text: str) -> list[tuple[int, int]]:
+    """Where generic words (District, Dist., County...) stand in ``text``, in order."""
+    out: list[tuple[int, int]] = []
+    length = len(text)
+    for word in _GENERIC_WORDS_WRITTEN:
+        i = text.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if end == length or not (text[end].isalnum() or text[end] == "_"):
+                out.append((i, end))
+            i = text.find(word, end)
+    out.sort()
+    return out
+
+
+def _person_shapes(text: str) -> Iterator[re.Match[str]]:
+    """Stretches shaped like a Taiwanese name (_PERSON_SHAPE), found from their hyphens:
+    substring searches for "-" and a regex only near each, not one tried at every capital."""
+    done = 0
+    hyphen = text.find("-")
+    while hyphen >= 0:
+        head = _PERSON_HEAD.search(text, max(done, hyphen - 15), hyphen + 1)
+        if head is not None:
+            found = _PERSON_SHAPE.match(text, head.start())
+            if found is not None:
+                yield found
+                done = found.end()
+        hyphen = text.find("-", hyphen + 1)
 
 
 def _inside_word(text: str, start: int, also: str = "") -> bool:
@@ -187,13 +262,6 @@ def _fold_slowly(text: str) -> Folded:
     return Folded("".join(out), where=where)
 
 
-class _Found(NamedTuple):
-    start: int
-    end: int
-    key: str
-    score: float  # the best row's: of two keys over one stretch, the term beats the reading
-
-
 class Matcher:
     """Every key of a glossary's index in one automaton, built on first use."""
 
@@ -202,15 +270,7 @@ class Matcher:
 
         self.glossary = glossary
         self.keys = glossary.index.keys()
-        self._keys: dict[str, _Key] = {}
-        self._latin = [key.isascii() for key in self.keys]
-        prefixes = {
-            latin_key(term.text)
-            for entry in glossary.index.entries_mentioning('"match":"prefix"')
-            for term in entry.en
-            if term.match == "prefix"
-        }
-        self._prefix = [key in prefixes for key in self.keys]
+        self._infos: list[_Key | None] = [None] * len(self.keys)
         self._people_cache: tuple[list[str], list[Entry]] | None = None
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
@@ -229,40 +289,110 @@ class Matcher:
 
     def _find(self, text: str, *, overlapping: bool, fuzzy: bool, cutoff: float) -> list[Span]:
         folded = fold(text)
-        found: list[_Found] = []
-        keys, latin, prefix, infos = self.keys, self._latin, self._prefix, self._keys
-        shift, where = folded._shift, folded._where
-        right = bisect.bisect_right
-        length = len(text)
+        # Candidates as tuples that sort the way overlaps are resolved, with no key function:
+        # (start, -length, -score, -key length, end, pattern).
+        found: list[_Hit] = []
+        add = found.append
+        infos = self._infos
+        mask, blocks, where = folded._mask, folded._blocks, folded._where
+        edges, ftext = folded.edges, folded.text
+        right, count = bisect.bisect_right, mask.count
+        length, flength = len(text), len(ftext)
         for pattern, fstart, fend in self._automaton.find_matches_as_indexes(
-            folded.text, overlapping=True
+            ftext, overlapping=True
         ):
-            if where is None:
-                start = fstart + right(shift, fstart)
-                end = fend + right(shift, fend - 1)
+            info = infos[pattern] or self._prepare(pattern)
+            if (
+                info.latin
+                and edges is not None
+                and (
+                    (fstart and not edges[fstart] and ftext[fstart - 1].isalnum())
+                    or (
+                        fend < flength
+                        and not edges[fend]
+                        and ftext[fend].isalnum()
+                        and not info.prefix
+                    )
+                )
+            ):
+                continue  # inside a word, seen without going back to the original text
+            if where is None:  # Folded.original, inlined: the start, then the end from it
+                block = right(blocks, fstart) - 1
+                begin, k = block * _BLOCK, fstart - blocks[block]
+                start = begin + k
+                while (further := begin + k + count(1, begin, start + 1)) != start:
+                    start = further
+                k = fend - 1 - fstart
+                last = start + k
+                while (further := start + k + count(1, start, last + 1)) != last:
+                    last = further
+                end = last + 1
             else:
                 start, end = where[fstart], where[fend - 1] + 1
-            if latin[pattern] and (
+            if info.latin and (
                 (start and text[start - 1].isalnum())
-                or (end < length and text[end].isalnum() and not prefix[pattern])
+                or (end < length and text[end].isalnum() and not info.prefix)
             ):
                 continue  # inside a word: the common case, rejected before anything else
-            key = keys[pattern]
-            hit = self._check(text, key, infos.get(key) or self._key(key), start, end)
-            if hit is not None:
-                found.append(hit)
-        found.sort(key=lambda f: (f.start, -(f.end - f.start), -f.score, -len(f.key)))
+            settled = info.simple and (
+                end - start == fend - fstart  # nothing dropped inside: no full stop or comma
+                or _no_marks(text, start, end)
+            )
+            # The rest is checked only if no longer name covers it (below)
+            add((start, start - end, -info.score, -info.size, end, pattern, not settled))
         if overlapping:  # one span per stretch of text: the best key for it
-            first: dict[tuple[int, int], _Found] = {}
+            found = sorted(filter(None, (self._settle(text, f) for f in found)))
+            first: dict[tuple[int, int], _Hit] = {}
             for f in found:
-                first.setdefault((f.start, f.end), f)
+                first.setdefault((f[0], f[4]), f)
             found = list(first.values())
         else:
-            found = _leftmost_longest(found)
-        spans = [self._span(text, f) for f in found]
-        if fuzzy:
-            spans = sorted(spans + self._near_misses(text, spans, cutoff), key=lambda s: s.start)
+            found.sort()
+            found = self._leftmost_longest(text, found)
+        spans = [
+            self._span(text, start, end, infos[pattern] or self._prepare(pattern))
+            for start, _, _, _, end, pattern, _ in found
+        ]
+        if fuzzy and (near := self._near_misses(text, spans, cutoff)):
+            spans = sorted(spans + near, key=lambda s: s.start)
         return _decide(spans, self.glossary)
+
+    def _settle(self, text: str, hit: _Hit) -> _Hit | None:
+        """A candidate checked (where it still needs it): None if it is no name, else the
+        hit, its end moved past a generic word or full stop it takes."""
+        if not hit[6]:
+            return hit
+        start, _, score, size, end, pattern, _ = hit
+        info = self._infos[pattern] or self._prepare(pattern)
+        checked = self._check(text, info, start, end)
+        if checked is None:
+            return None
+        return (start, start - checked, score, size, checked, pattern, False)
+
+    def _leftmost_longest(self, text: str, found: list[_Hit]) -> list[_Hit]:
+        """Of sorted candidates, the leftmost-longest hits; a candidate inside a hit already
+        taken is never checked. The candidates at one start are all checked before one is
+        taken: a generic word a bare name takes can make it the longest there."""
+        out: list[_Hit] = []
+        reach = -1
+        i, total = 0, len(found)
+        while i < total:
+            start = found[i][0]
+            j = i + 1
+            while j < total and found[j][0] == start:
+                j += 1
+            if start >= reach:
+                if j == i + 1 or not any(f[6] for f in found[i:j]):
+                    best: _Hit | None = self._settle(text, found[i])
+                else:
+                    best = min(
+                        filter(None, (self._settle(text, f) for f in found[i:j])), default=None
+                    )
+                if best is not None:
+                    out.append(best)
+                    reach = best[4]
+            i = j
+        return out
 
     def _near_misses(self, text: str, spans: Sequence[Span], cutoff: float) -> list[Span]:
         """Typos in names the exact pass left open: capitalised words and a generic word.
@@ -275,15 +405,16 @@ class Matcher:
         starts = [s.start for s in spans]
         reach = list(itertools.accumulate((s.end for s in spans), max))  # spans are sorted
         out: list[Span] = []
-        for generic in _GENERIC_WORD.finditer(text):
-            if _inside_word(text, generic.start()):
+        for begin, end in _generic_words(text):
+            i = bisect.bisect_left(starts, end) - 1
+            if i >= 0 and reach[i] > begin:
+                continue  # the exact pass found a name here: the common case, first
+            if _inside_word(text, begin):
                 continue
-            window = max(0, generic.start() - _WINDOW)
-            words = _WORDS_BEFORE.search(text, window, generic.start())
+            window = max(0, begin - _WINDOW)
+            words = _WORDS_BEFORE.search(text, window, begin)
             if words is None:
                 continue
-            end = generic.end()
-            i = bisect.bisect_left(starts, end) - 1
             if i >= 0 and reach[i] > words.start():
                 continue  # the exact pass found a name here
             # Only now, with a stretch to score: rapidfuzz and the keys cost ~30 ms to load.
@@ -291,9 +422,13 @@ class Matcher:
 
             choices, numbers = self.glossary.index.fuzzy_choices()[:2]
             best: tuple[float, int, int] | None = None
-            found_words = list(_WORD.finditer(text, words.start(), words.end()))
+            found_words = [  # the regex may start inside a word (xSitun): not that one
+                word
+                for word in _WORD.finditer(text, words.start(), words.end())
+                if not _inside_word(text, word.start(), "'’-")
+            ]
             for first in found_words[-3:]:
-                phrase = text[first.start() : generic.start()] + generic.group()
+                phrase = text[first.start() : end]
                 found = process.extractOne(
                     latin_key(phrase), choices, scorer=fuzz.ratio, score_cutoff=cutoff
                 )
@@ -322,7 +457,7 @@ class Matcher:
         reach = list(itertools.accumulate((s.end for s in spans), max))
         out: list[Span] = []
         people: tuple[list[str], list[Entry]] | None = None
-        for found in _PERSON_SHAPE.finditer(text):
+        for found in _person_shapes(text):
             if _inside_word(text, found.start(), "'’-"):
                 continue
             i = bisect.bisect_left(starts, found.end()) - 1
@@ -370,24 +505,21 @@ class Matcher:
             self._people_cache = (keys, entries)
         return self._people_cache
 
-    def _key(self, key: str) -> _Key:
+    def _prepare(self, pattern: int) -> _Key:
         """What a key stands for, worked out once per key."""
-        info = self._keys.get(key)
-        if info is None:
-            info = self._keys[key] = _Key.of(key, self.glossary)
+        key = self.keys[pattern]
+        info = self._infos[pattern] = _Key.of(key, self.glossary)
         return info
 
-    def _check(self, text: str, key: str, info: _Key, start: int, end: int) -> _Found | None:
+    def _check(self, text: str, info: _Key, start: int, end: int) -> int | None:
+        """Where a hit of a key at ``start:end`` ends (past a generic word or full stop it
+        takes), or None if it is no hit. Word boundaries are already checked."""
         if not info.latin:  # Chinese: no word boundaries in Han text
-            if info.marks and not _punctuation_ok(text[start:end], info.marks):
+            if not _punctuation_ok(text[start:end], info.marks):
                 return None
-            return _Found(start, end, key, info.score)
-        if start > 0 and text[start - 1].isalnum():
-            return None
+            return end
         if info.full_stop and text[end : end + 1] == ".":
             end += 1  # Situn Dist. ends with its full stop
-        elif end < len(text) and text[end].isalnum() and not info.prefix:
-            return None
         if not _punctuation_ok(text[start:end], info.marks):
             return None
         if info.as_written and text[start:end] not in info.as_written:
@@ -396,10 +528,10 @@ class Matcher:
             if not text[start].isupper():
                 return None  # a bare name or a reading needs its capital: Bade, not bade
             extended = self._generic_end(text, end, info)
-            if extended == end and key in COMMON_WORDS:
+            if extended == end and info.common:
                 return None  # "Hoping" alone is a word; "Hoping District" is a place
             end = extended
-        return _Found(start, end, key, info.score)
+        return end
 
     def _generic_end(self, text: str, end: int, info: _Key) -> int:
         """Past the generic word that follows a bare name or reading (Hsi-t'un District)."""
@@ -411,15 +543,15 @@ class Matcher:
             return match.end()
         return end
 
-    def _span(self, text: str, found: _Found) -> Span:
-        info = self._key(found.key)
-        span_text = text[found.start : found.end]
+    @staticmethod
+    def _span(text: str, start: int, end: int, info: _Key) -> Span:
+        span_text = text[start:end]
         match = info.match
-        if match is MatchKind.EXACT and span_text.casefold() != info.term.casefold():
+        if match is MatchKind.EXACT and span_text.casefold() != info.folded_term:
             match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
         return Span(
-            found.start,
-            found.end,
+            start,
+            end,
             span_text,
             info.entries,
             match,
@@ -441,7 +573,7 @@ class _Key(NamedTuple):
     score: float  # the best row's
     bare: bool  # only bare names and readings: needs a capital letter
     full_stop: bool  # a term ends with "." (Dist.)
-    marks: frozenset[tuple[str, ...]]  # the full stops and commas of its terms, in order
+    marks: frozenset[str]  # the full stops and commas of its terms, in order
     generics: frozenset[str]  # generic words its entries' English names end with
     entries: tuple[Entry, ...]  # the entries of the best rows
     match: MatchKind
@@ -450,6 +582,10 @@ class _Key(NamedTuple):
     status: Status | None
     as_written: frozenset[str]  # when every term of the key is case-sensitive: its spellings
     prefix: bool  # a term of the key may begin a longer word
+    size: int  # the key's length: of two keys over one stretch, the longer wins
+    folded_term: str  # ``term``, case-folded
+    common: bool  # an everyday English word (COMMON_WORDS)
+    simple: bool  # only word boundaries, full stops and commas to check
 
     @classmethod
     def of(cls, key: str, glossary: Glossary) -> _Key:
@@ -474,22 +610,33 @@ class _Key(NamedTuple):
             for word in _GENERIC_WORDS
             if t.text.casefold().endswith(" " + word)
         }
+        bare = all(r.match != "term" for r in rows)
+        full_stop = any(r.term.endswith(".") for r in rows)
+        marks = frozenset("".join(_MARK.findall(r.term)) for r in rows)
+        as_written = (
+            frozenset(t.text for t in terms if t is not None)
+            if terms and all(t is not None and t.case_sensitive for t in terms)
+            else frozenset()
+        )
+        prefix = any(t is not None and t.match == "prefix" for t in terms)
         return cls(
             latin=key.isascii(),
             score=top,
-            bare=all(r.match != "term" for r in rows),
-            full_stop=any(r.term.endswith(".") for r in rows),
-            marks=frozenset(tuple(c for c in r.term if c in _GUARDED) for r in rows),
+            bare=bare,
+            full_stop=full_stop,
+            marks=marks,
             generics=frozenset(generics),
             entries=entries,
             match=_KINDS.get(row.match, MatchKind.EXACT),
             term=row.term,
             system=System(row.system) if row.system else None,
             status=_status(entries[0], row.term) if len(entries) == 1 else None,
-            as_written=frozenset(t.text for t in terms if t is not None)
-            if terms and all(t is not None and t.case_sensitive for t in terms)
-            else frozenset(),
-            prefix=any(t is not None and t.match == "prefix" for t in terms),
+            as_written=as_written,
+            prefix=prefix,
+            size=len(key),
+            folded_term=row.term.casefold(),
+            common=key in COMMON_WORDS,
+            simple=not (bare or full_stop or as_written) and marks == _NO_MARKS,
         )
 
 
@@ -523,30 +670,34 @@ def _status(entry: Entry, term: str) -> Status | None:
     return None
 
 
-def _punctuation_ok(span: str, marks: frozenset[tuple[str, ...]]) -> bool:
+_NO_MARKS = frozenset({""})
+
+
+def _no_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no full stop or comma."""
+    return text.find(".", start, end) < 0 and text.find(",", start, end) < 0
+
+
+def _punctuation_ok(span: str, marks: frozenset[str]) -> bool:
     if "." not in span and "," not in span:
         return True
-    found = tuple(c for c in span if c in _GUARDED)
-    return not found or found in marks
+    return "".join(_MARK.findall(span)) in marks
 
 
-def _leftmost_longest(found: list[_Found]) -> list[_Found]:
-    out: list[_Found] = []
-    end = -1
-    for f in found:  # sorted by start, longest first, best first
-        if f.start >= end:
-            out.append(f)
-            end = f.end
-    return out
+#: A candidate: start, -length, -score, -key length, end, key, whether it is still to check.
+#: Sorted, the leftmost comes first, then the longest, then the best.
+_Hit = tuple[int, int, float, int, int, int, bool]
 
 
 def _decide(spans: list[Span], glossary: Glossary) -> list[Span]:
     """Resolve ambiguous spans by the other names in the text (a parent or ancestor)."""
-    named = {e.id for s in spans if s.entry is not None for e in s.entries}
+    if all(len(s.entries) == 1 for s in spans):
+        return spans
+    named = {s.entries[0].id for s in spans if len(s.entries) == 1}
     out: list[Span] = []
     lines: dict[str, set[str]] = {}  # an entry's ancestors, worked out once per text
     for span in spans:
-        if span.ambiguous:
+        if len(span.entries) > 1:
             fitting = []
             for e in span.entries:
                 line = lines.get(e.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 import subprocess
 from pathlib import Path
@@ -112,6 +113,73 @@ def test_fold_agrees_with_the_slow_path(text: str) -> None:
     ]
 
 
+_PIECES = ["Situn", "of", "  ", "-", "’", ". ", ", ", "é", "Xī", "臺中", "\n", "Ⓐ", "ab-c", "'"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=400).map("".join))
+def test_fold_maps_long_texts_back(text: str) -> None:
+    """Across many blocks of the way back, every folded offset leads to the character it
+    came from (the slow path keeps a list of them), and ``edges`` marks exactly the folded
+    characters whose neighbour before them in the original was dropped."""
+    fast, slow = fold(text), _fold_slowly(text)
+    assert fast.text == slow.text
+    where = [fast.original(i) for i in range(len(fast.text))]
+    assert where == [slow.original(i) for i in range(len(slow.text))]
+    if fast.edges is not None:
+        assert [bool(fast.edges[i]) for i in range(1, len(where))] == [
+            where[i] - where[i - 1] > 1 for i in range(1, len(where))
+        ]
+        assert all(text[w].isalnum() == fast.text[i].isalnum() for i, w in enumerate(where))
+
+
+def test_a_character_that_folds_into_a_letter_is_no_letter_before_a_name() -> None:
+    """Ⓐ folds to "a" but is no letter: Situn after it starts a word; after x it does not."""
+    glossary = Glossary()
+    assert [s.text for s in glossary.annotate("ⓐSitun District")] == ["Situn District"]
+    assert glossary.annotate("xSitun District") == []  # fuzzy matching included
+    assert glossary.annotate("Visit xSitun District and Aaa xSitun Dist. now") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "District",
+                "Dist.",
+                "Township",
+                "Twp.",
+                "City",
+                "County",
+                "Cityx",
+                "Liu",
+                " ",
+                "-",
+                "Shyh",
+                "fang",
+                "Ko Wen-je",
+                "Ma Ying-jeou's",
+                "a",
+                "_",
+                "x",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_substring_scans_agree_with_the_regexes_they_replace(text: str) -> None:
+    """The generic words and people's name shapes found by substring searches are the ones
+    a regex tried at every position finds."""
+    from glossary._match import _PERSON_SHAPE, _generic_words, _person_shapes
+
+    generic = re.compile(r"(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
+    assert _generic_words(text) == [m.span() for m in generic.finditer(text)]
+    assert [m.span() for m in _person_shapes(text)] == [
+        m.span() for m in _PERSON_SHAPE.finditer(text)
+    ]
+
+
 # -- a slow, obviously correct reference -----------------------------------------------------
 
 
@@ -212,6 +280,11 @@ def test_matcher_agrees_with_a_brute_force_scan(tmp_path: Path, case: tuple[str,
     g = Glossary([path], builtin=False, cache_dir=None)
     got = [(s.start, s.end) for s in g.annotate(text)]
     assert got == _reference(text, g.index), text
+    # The same text after a long stretch with no names: the same spans, shifted (offsets
+    # go back through many blocks of the fold's way back).
+    padding = "The mayor of the rivers visited, in the end. " * 9
+    shifted = [(s.start - len(padding), s.end - len(padding)) for s in g.annotate(padding + text)]
+    assert shifted == got, text
 
 
 # -- the command line ------------------------------------------------------------------------
