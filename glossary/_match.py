@@ -271,6 +271,15 @@ class Matcher:
         self.glossary = glossary
         self.keys = glossary.index.keys()
         self._infos: list[_Key | None] = [None] * len(self.keys)
+        prefixes = {
+            latin_key(term.text)
+            for entry in glossary.index.entries_mentioning('"match":"prefix"')
+            for term in entry.en
+            if term.match == "prefix"
+        }
+        #: Per key: 0 for Chinese (no word boundaries), 1 for a whole Latin word, 2 for a
+        #: Latin prefix (a word boundary before it only).
+        self._bounds = [(2 if key in prefixes else 1) if key.isascii() else 0 for key in self.keys]
         self._people_cache: tuple[list[str], list[Entry]] | None = None
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
@@ -289,66 +298,18 @@ class Matcher:
 
     def _find(self, text: str, *, overlapping: bool, fuzzy: bool, cutoff: float) -> list[Span]:
         folded = fold(text)
-        # Candidates as tuples that sort the way overlaps are resolved, with no key function:
-        # (start, -length, -score, -key length, end, pattern).
-        found: list[_Hit] = []
-        add = found.append
-        infos = self._infos
-        mask, blocks, where = folded._mask, folded._blocks, folded._where
-        edges, ftext = folded.edges, folded.text
-        right, count = bisect.bisect_right, mask.count
-        length, flength = len(text), len(ftext)
-        for pattern, fstart, fend in self._automaton.find_matches_as_indexes(
-            ftext, overlapping=True
-        ):
-            info = infos[pattern] or self._prepare(pattern)
-            if (
-                info.latin
-                and edges is not None
-                and (
-                    (fstart and not edges[fstart] and ftext[fstart - 1].isalnum())
-                    or (
-                        fend < flength
-                        and not edges[fend]
-                        and ftext[fend].isalnum()
-                        and not info.prefix
-                    )
-                )
-            ):
-                continue  # inside a word, seen without going back to the original text
-            if where is None:  # Folded.original, inlined: the start, then the end from it
-                block = right(blocks, fstart) - 1
-                begin, k = block * _BLOCK, fstart - blocks[block]
-                start = begin + k
-                while (further := begin + k + count(1, begin, start + 1)) != start:
-                    start = further
-                k = fend - 1 - fstart
-                last = start + k
-                while (further := start + k + count(1, start, last + 1)) != last:
-                    last = further
-                end = last + 1
+        if overlapping or folded.edges is None:
+            found = sorted(self._every_hit(text, folded))
+            if overlapping:  # one span per stretch of text: the best key for it
+                first: dict[tuple[int, int], _Hit] = {}
+                for f in found:
+                    first.setdefault((f[0], f[4]), f)
+                found = list(first.values())
             else:
-                start, end = where[fstart], where[fend - 1] + 1
-            if info.latin and (
-                (start and text[start - 1].isalnum())
-                or (end < length and text[end].isalnum() and not info.prefix)
-            ):
-                continue  # inside a word: the common case, rejected before anything else
-            settled = info.simple and (
-                end - start == fend - fstart  # nothing dropped inside: no full stop or comma
-                or _no_marks(text, start, end)
-            )
-            # The rest is checked only if no longer name covers it (below)
-            add((start, start - end, -info.score, -info.size, end, pattern, not settled))
-        if overlapping:  # one span per stretch of text: the best key for it
-            found = sorted(filter(None, (self._settle(text, f) for f in found)))
-            first: dict[tuple[int, int], _Hit] = {}
-            for f in found:
-                first.setdefault((f[0], f[4]), f)
-            found = list(first.values())
+                found = _leftmost_longest(found)
         else:
-            found.sort()
-            found = self._leftmost_longest(text, found)
+            found = self._leftmost_longest_hits(text, folded)
+        infos = self._infos
         spans = [
             self._span(text, start, end, infos[pattern] or self._prepare(pattern))
             for start, _, _, _, end, pattern, _ in found
@@ -357,40 +318,111 @@ class Matcher:
             spans = sorted(spans + near, key=lambda s: s.start)
         return _decide(spans, self.glossary)
 
-    def _settle(self, text: str, hit: _Hit) -> _Hit | None:
-        """A candidate checked (where it still needs it): None if it is no name, else the
-        hit, its end moved past a generic word or full stop it takes."""
-        if not hit[6]:
-            return hit
-        start, _, score, size, end, pattern, _ = hit
-        info = self._infos[pattern] or self._prepare(pattern)
-        checked = self._check(text, info, start, end)
-        if checked is None:
-            return None
-        return (start, start - checked, score, size, checked, pattern, False)
+    def _candidates(self, folded: Folded) -> list[tuple[int, int, int]]:
+        """The automaton's matches in the folded text (key, start, end), those inside a word
+        left out where the folded text shows it (``Folded.edges``)."""
+        ftext, edges = folded.text, folded.edges
+        raw = self._automaton.find_matches_as_indexes(ftext, overlapping=True)
+        if edges is None:
+            return raw
+        bounds, flength = self._bounds, len(ftext)
+        return [
+            (pattern, fstart, fend)
+            for pattern, fstart, fend in raw
+            if not bounds[pattern]
+            or not (
+                (fstart and not edges[fstart] and ftext[fstart - 1].isalnum())
+                or (
+                    fend < flength
+                    and not edges[fend]
+                    and ftext[fend].isalnum()
+                    and bounds[pattern] == 1
+                )
+            )
+        ]
 
-    def _leftmost_longest(self, text: str, found: list[_Hit]) -> list[_Hit]:
-        """Of sorted candidates, the leftmost-longest hits; a candidate inside a hit already
-        taken is never checked. The candidates at one start are all checked before one is
-        taken: a generic word a bare name takes can make it the longest there."""
+    def _every_hit(self, text: str, folded: Folded) -> list[_Hit]:
+        """Every hit, checked in the original text (for overlapping hits, and for texts whose
+        folded copy cannot show word boundaries)."""
+        found: list[_Hit] = []
+        infos = self._infos
+        length = len(text)
+        for pattern, fstart, fend in self._candidates(folded):
+            info = infos[pattern] or self._prepare(pattern)
+            start, end = folded.original(fstart), folded.original(fend - 1) + 1
+            if info.latin and (
+                (start and text[start - 1].isalnum())
+                or (end < length and text[end].isalnum() and not info.prefix)
+            ):
+                continue
+            if not info.simple or not _no_marks(text, start, end):
+                checked = self._check(text, info, start, end)
+                if checked is None:
+                    continue
+                end = checked
+            found.append((start, start - end, -info.score, -info.size, end, pattern, 0))
+        return found
+
+    def _leftmost_longest_hits(self, text: str, folded: Folded) -> list[_Hit]:
+        """The leftmost-longest hits, worked out on the folded text: a candidate inside a
+        hit already taken is never taken back to the original text nor checked there.
+        All candidates at one start are checked before one is taken (a generic word that
+        a bare name takes can make it the longest there)."""
+        infos = self._infos
+        candidates = []
+        for pattern, fstart, fend in self._candidates(folded):
+            info = infos[pattern] or self._prepare(pattern)
+            candidates.append((fstart, fstart - fend, -info.score, -info.size, fend, pattern))
+        candidates.sort()
+        mask, blocks, edges = folded._mask, folded._blocks, folded.edges
+        assert edges is not None
+        right, count, find = bisect.bisect_right, mask.count, edges.find
         out: list[_Hit] = []
-        reach = -1
-        i, total = 0, len(found)
+        reach = -1  # in the folded text
+        i, total = 0, len(candidates)
         while i < total:
-            start = found[i][0]
+            fstart = candidates[i][0]
             j = i + 1
-            while j < total and found[j][0] == start:
+            while j < total and candidates[j][0] == fstart:
                 j += 1
-            if start >= reach:
-                if j == i + 1 or not any(f[6] for f in found[i:j]):
-                    best: _Hit | None = self._settle(text, found[i])
+            if fstart < reach:
+                i = j
+                continue
+            # Folded.original, inlined
+            block = right(blocks, fstart) - 1
+            begin, k = block * _BLOCK, fstart - blocks[block]
+            start = begin + k
+            while (further := begin + k + count(1, begin, start + 1)) != start:
+                start = further
+            best: _Hit | None = None
+            for _, _, score, size, fend, pattern in candidates[i:j]:
+                info = infos[pattern] or self._prepare(pattern)
+                k = fend - 1 - fstart
+                if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
+                    end = start + k + 1
+                    if info.simple:
+                        hit_end: int | None = end
+                    else:
+                        hit_end = self._check(text, info, start, end)
                 else:
-                    best = min(
-                        filter(None, (self._settle(text, f) for f in found[i:j])), default=None
-                    )
-                if best is not None:
-                    out.append(best)
-                    reach = best[4]
+                    last = start + k
+                    while (further := start + k + count(1, start, last + 1)) != last:
+                        last = further
+                    end = last + 1
+                    if info.simple and _no_marks(text, start, end):
+                        hit_end = end
+                    else:
+                        hit_end = self._check(text, info, start, end)
+                if hit_end is None:
+                    continue
+                if hit_end != end:  # the folded reach: the key's end, and what it took after
+                    fend += hit_end - end - count(1, end, hit_end)
+                hit = (start, start - hit_end, score, size, hit_end, pattern, fend)
+                if best is None or hit < best:
+                    best = hit
+            if best is not None:
+                out.append(best)
+                reach = best[6]
             i = j
         return out
 
@@ -684,9 +716,19 @@ def _punctuation_ok(span: str, marks: frozenset[str]) -> bool:
     return "".join(_MARK.findall(span)) in marks
 
 
-#: A candidate: start, -length, -score, -key length, end, key, whether it is still to check.
-#: Sorted, the leftmost comes first, then the longest, then the best.
-_Hit = tuple[int, int, float, int, int, int, bool]
+#: A hit: start, -length, -score, -key length, end, key, and (where it is worked out on the
+#: folded text) its end there. Sorted, the leftmost comes first, then the longest, the best.
+_Hit = tuple[int, int, float, int, int, int, int]
+
+
+def _leftmost_longest(found: list[_Hit]) -> list[_Hit]:
+    out: list[_Hit] = []
+    end = -1
+    for f in found:  # sorted by start, longest first, best first
+        if f[0] >= end:
+            out.append(f)
+            end = f[4]
+    return out
 
 
 def _decide(spans: list[Span], glossary: Glossary) -> list[Span]:

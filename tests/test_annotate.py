@@ -180,6 +180,80 @@ def test_substring_scans_agree_with_the_regexes_they_replace(text: str) -> None:
     ]
 
 
+_NAMES = [
+    "Situn",
+    "Hsi-t'un",
+    "Xitun",
+    "Da'an",
+    "Daan",
+    "Bade",
+    "bade",
+    "Taichung",
+    "Taipei",
+    "Xinyi",
+    "Hsinyi",
+    "Keelung",
+    "Tamsui",
+    "Liu Shyh-fang",
+    "MAC",
+    "mac",
+    "Hoping",
+    "Sec. 1,",
+    "Rd.",
+    "Road",
+    "District",
+    "Dist.",
+    "district",
+    "City",
+    "County",
+    "Township",
+    "西屯區",
+    "西屯",
+    "台中",
+    "臺中市",
+    "信義區",
+    "the",
+    "in",
+    "of",
+    ".",
+    ",",
+    "(",
+    ")",
+    "'s",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_NAMES), st.sampled_from([" ", "", "-", "\n", ". ", ", "])),
+        max_size=25,
+    ).map(lambda pieces: "".join(a + b for a, b in pieces))
+)
+def test_leftmost_longest_on_the_folded_text_agrees_with_checking_every_hit(text: str) -> None:
+    """The fast path (leftmost-longest worked out on the folded text, candidates inside a
+    hit never checked) takes the same hits as checking every candidate in the original
+    text and then taking the leftmost-longest."""
+    from glossary._match import Matcher, _leftmost_longest
+
+    matcher = Matcher(_builtin())
+    folded = fold(text)
+    if folded.edges is None:
+        return
+    fast = [h[:6] for h in matcher._leftmost_longest_hits(text, folded)]
+    slow = [h[:6] for h in _leftmost_longest(sorted(matcher._every_hit(text, folded)))]
+    assert fast == slow, text
+
+
+_BUILTIN: list[Glossary] = []
+
+
+def _builtin() -> Glossary:
+    if not _BUILTIN:
+        _BUILTIN.append(Glossary())
+    return _BUILTIN[0]
+
+
 # -- a slow, obviously correct reference -----------------------------------------------------
 
 
