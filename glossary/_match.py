@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -145,12 +146,9 @@ class Folded:
 
 def _block_counts(mask: bytes) -> list[int]:
     """How many characters were kept before each block of ``_BLOCK`` (0 before the first)."""
-    count = mask.count
-    return list(
-        itertools.accumulate(
-            (_BLOCK - count(1, i, i + _BLOCK) for i in range(0, len(mask), _BLOCK)), initial=0
-        )
-    )
+    starts = range(0, len(mask) + _BLOCK, _BLOCK)
+    dropped = map(mask.count, itertools.repeat(1), starts, starts[1:])
+    return list(map(operator.sub, starts, itertools.accumulate(dropped, initial=0)))
 
 
 def _kept(mask: bytes, begin: int, k: int) -> int:
