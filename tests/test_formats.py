@@ -508,6 +508,27 @@ def test_import_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     assert err == f"glossary: error: {path}:2: not valid UTF-8 (byte 0xe8)\n"
 
 
+@pytest.mark.parametrize("name", ["tbx", "tbx3"])
+def test_tbx_refuses_what_xml_cannot_carry(tmp_path: Path, name: str) -> None:
+    """A control character (legal in a YAML string, never in XML) stops the export with the
+    entry named; the file that was there stays."""
+    terms = tmp_path / "terms.yaml"
+    terms.write_text(
+        "- id: e1\n  kind: other\n  zh: [西屯]\n  en: [Xitun]\n  source: test\n"
+        '- id: e2\n  kind: other\n  zh: [大安]\n  en: [Da\'an]\n  note: "bad \\u0001 note"\n'
+        "  source: test\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match=r"e2: 'bad \\x01 note' holds a character XML"):
+        export(Glossary([terms], builtin=False, cache_dir=None), name)
+    out = tmp_path / "taiwan.tbx"
+    out.write_text("old\n", encoding="utf-8")
+    code, _, err = run("--no-builtin", "-t", str(terms), "export", "-f", name, "-o", str(out))
+    assert code == 1
+    assert err == "glossary: error: e2: 'bad \\x01 note' holds a character XML cannot carry\n"
+    assert out.read_text(encoding="utf-8") == "old\n"
+
+
 def test_failed_export_leaves_the_old_file(tmp_path: Path, small: Glossary) -> None:
     out = tmp_path / "taiwan.csv"
     out.write_text("old\n", encoding="utf-8")

@@ -214,10 +214,12 @@ def select(
     return chosen
 
 
-def english_terms(entry: Entry, options: ExportOptions) -> list[Term]:
-    """The English terms that go out, the house style's first, then the other usable
-    ones, then (with ``english="all"``) the deprecated and forbidden ones."""
-    first = entry.english_for(options.prefer)
+def english_terms(entry: Entry, options: ExportOptions, first: Term | None = None) -> list[Term]:
+    """The English terms that go out, the house style's first (``first``, if the caller
+    has it already), then the other usable ones, then (with ``english="all"``) the
+    deprecated and forbidden ones."""
+    if first is None:
+        first = entry.english_for(options.prefer)
     if options.english == "preferred":
         return [first]
     usable = (Status.PREFERRED, Status.ADMITTED)

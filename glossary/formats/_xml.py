@@ -64,15 +64,18 @@ def parse(text: str, path: str) -> Parsed:
 
 
 def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tuple[Any, Any]]:
-    """``(root, element)`` for each element called one of ``names`` (in any namespace),
-    parsed as a stream: each is yielded when complete and freed after, so a large file
-    never sits in memory whole. The same protections as :func:`parse`."""
+    """``(root, None)`` first, then ``(root, element)`` for each element called one of
+    ``names`` (in any namespace), parsed as a stream: each is yielded when complete and
+    freed after, so a large file never sits in memory whole. The same protections as
+    :func:`parse`. Only those elements reach Python (lxml's ``tag`` filter): the others
+    are built and freed in C, where walking every element's events took most of the time."""
     from lxml import etree
 
     data = _bytes(text, path)
     events = etree.iterparse(
         io.BytesIO(data),
-        events=("start", "end"),
+        events=("end",),
+        tag=[f"{{*}}{name}" for name in names],
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -81,24 +84,26 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
         remove_pis=True,
     )
     root = None
-    wanted = set(names)
     try:
-        for event, element in events:
+        for _, element in events:
             if root is None:
-                root = element
+                root = element.getroottree().getroot()
                 _refuse_entities(root, path)
                 yield root, None
-            if event == "end" and local(element.tag) in wanted:
-                yield root, element
-                element.clear()
-                parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]
+            yield root, element
+            element.clear()
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
     except etree.XMLSyntaxError as exc:
         message = f"not well-formed XML: {exc.msg.split(', line')[0]}"
         raise FormatError(message, path=path, line=exc.lineno or 0) from None
-    if root is None:
-        raise FormatError("empty XML document", path=path)
+    if root is None:  # none of the elements asked for: the root alone
+        root = events.root
+        if root is None:
+            raise FormatError("empty XML document", path=path)
+        _refuse_entities(root, path)
+        yield root, None
 
 
 def _refuse_entities(root: Any, path: str) -> None:

@@ -77,10 +77,9 @@ def _term_type(entry: Entry, term: Term) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _escape(text: str, entry: Entry) -> str:
-    """``text`` as XML character data, or a FormatError naming the entry."""
-    if _NOT_XML.search(text):
-        raise FormatError(f"{text!r} holds a character XML cannot carry", path=entry.id)
+def _escape(text: str) -> str:
+    """``text`` as XML character data (characters XML cannot carry are refused once, for
+    the whole file, by :func:`write`)."""
     if "&" in text or "<" in text or ">" in text or "\r" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         text = text.replace("\r", "&#13;")
@@ -106,12 +105,12 @@ class _Writer:
         # v2's picklist has properNoun; v3's TBX-Basic has only noun
         self.part = "properNoun" if version == 2 else "noun"
 
-    def languages(self, entry: Entry) -> list[tuple[str, list[Term]]]:
+    def languages(self, entry: Entry, first: Term) -> list[tuple[str, list[Term]]]:
         options = self.options
         chinese = options.chinese_tag
         traditional = "zh-Hant" if chinese in SIMPLIFIED else chinese
         sides = [
-            ("en", english_terms(entry, options)),
+            ("en", english_terms(entry, options, first)),
             (traditional, chinese_terms(entry)),
         ]
         if options.simplified or chinese in SIMPLIFIED:
@@ -121,23 +120,24 @@ class _Writer:
             sides.reverse()
         return sides
 
-    def entry(self, entry: Entry, english: dict[str, str], out: list[str]) -> None:
+    def entry(self, entry: Entry, english: dict[str, Term], out: list[str]) -> None:
         """Append the entry's XML to ``out``."""
         esc = _escape
+        sides = self.languages(entry, english[entry.id])
         tag, lang_tag = self.entry_tag, self.lang_tag
         out.append(f'    <{tag} id="{_xml_id(entry.id)}">\n')
         out.append(f'      <descrip type="subjectField">{entry.kind.value}</descrip>\n')
-        out.append(f'      <admin type="source">{esc(entry.source, entry)}</admin>\n')
+        out.append(f'      <admin type="source">{esc(entry.source)}</admin>\n')
         if entry.parent and entry.parent in self.ids:
             target = _xml_id(entry.parent)
-            name = esc(english[entry.parent], entry)
+            name = esc(english[entry.parent].text)
             out.append(f'      <ref type="crossReference" target="{target}">{name}</ref>\n')
         if entry.note:
-            out.append(f"      <note>{esc(entry.note, entry)}</note>\n")
-        for language, terms in self.languages(entry):
+            out.append(f"      <note>{esc(entry.note)}</note>\n")
+        for language, terms in sides:
             out.append(f'      <{lang_tag} xml:lang="{language}">\n')
             if language == "en" and entry.definition:
-                definition = esc(entry.definition, entry)
+                definition = esc(entry.definition)
                 out.append(f'        <descrip type="definition">{definition}</descrip>\n')
             for term in terms:
                 self.term(entry, term, language == "en", out)
@@ -147,7 +147,7 @@ class _Writer:
     def term(self, entry: Entry, term: Term, english: bool, out: list[str]) -> None:
         out.append(
             f"        <{self.term_tag}>\n"
-            f"          <term>{_escape(term.text, entry)}</term>\n"
+            f"          <term>{_escape(term.text)}</term>\n"
             f'          <termNote type="partOfSpeech">{self.part}</termNote>\n'
             f'          <termNote type="administrativeStatus">{ADMIN_STATUS[term.status]}'
             "</termNote>\n"
@@ -156,7 +156,7 @@ class _Writer:
             term_type = _term_type(entry, term)
             out.append(f'          <termNote type="termType">{term_type}</termNote>\n')
         if term.note:
-            out.append(f"          <note>{_escape(term.note, entry)}</note>\n")
+            out.append(f"          <note>{_escape(term.note)}</note>\n")
         if term.status is Status.FORBIDDEN:
             out.append(f"          <note>{FORBIDDEN_NOTE}</note>\n")
         out.append(f"        </{self.term_tag}>\n")
@@ -165,7 +165,7 @@ class _Writer:
 def write(entries: Sequence[Entry], options: ExportOptions, *, version: int) -> str:
     """The entries as a TBX-Basic file, v2 or v3."""
     writer = _Writer(version, options, {e.id for e in entries})
-    english = {e.id: e.english_for(options.prefer).text for e in entries}
+    english = {e.id: e.english_for(options.prefer) for e in entries}
     if version == 2:
         head = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -191,7 +191,21 @@ def write(entries: Sequence[Entry], options: ExportOptions, *, version: int) -> 
     for entry in entries:
         writer.entry(entry, english, parts)
     parts.append(tail)
-    return "".join(parts)
+    document = "".join(parts)
+    if _NOT_XML.search(document):  # one C-level search; the entry is found only then
+        _refuse_unwritable(entries)
+    return document
+
+
+def _refuse_unwritable(entries: Sequence[Entry]) -> None:
+    """A FormatError naming the first entry with a text XML cannot carry."""
+    for entry in entries:
+        texts = [entry.id, entry.source, entry.note or "", entry.definition or ""]
+        texts += [t.text for t in (*entry.en, *entry.zh)]
+        texts += [t.note or "" for t in (*entry.en, *entry.zh)]
+        for text in texts:
+            if _NOT_XML.search(text):
+                raise FormatError(f"{text!r} holds a character XML cannot carry", path=entry.id)
 
 
 def _write_v2(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[str]]:
@@ -223,10 +237,7 @@ def _text(element: Any) -> str:
     space."""
     if len(element):
         return " ".join("".join(element.itertext()).split())
-    text: str = element.text or ""
-    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-        return " ".join(text.split())
-    return text.strip()
+    return " ".join((element.text or "").split())
 
 
 #: What a language section may hold besides its terms without a warning being raised.
@@ -264,7 +275,7 @@ def _read_entry(element: Any, number: int, path: str, skipped: dict[str, int]) -
     en: list[Term] = []
     zh: list[Term] = []
     for child in element:
-        tag, kind_of = _local(child.tag), child.get("type", "")
+        tag, kind_of = _LOCAL.get(child.tag) or _local(child.tag), child.get("type", "")
         if tag == "descrip" and kind_of == "subjectField":
             try:
                 kind = Kind(_text(child))
@@ -311,7 +322,7 @@ def _read_language(section: Any, skipped: dict[str, int]) -> tuple[list[Term], s
     terms: list[Term] = []
     definition = ""
     for child in section:
-        tag = _local(child.tag)
+        tag = _LOCAL.get(child.tag) or _local(child.tag)
         if tag in ("tig", "ntig", "termSec"):
             term = _read_term(child)
             if term is not None:
@@ -328,7 +339,7 @@ def _read_term(element: Any) -> Term | None:
     status = Status.ADMITTED
     notes: list[str] = []
     for child in element:
-        tag = _local(child.tag)
+        tag = _LOCAL.get(child.tag) or _local(child.tag)
         if tag == "term":
             text = text or _text(child)
         elif tag == "termNote":
