@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -185,8 +185,15 @@ _FUZZY_SQL = (
 
 _ROWS_SQL = (
     "SELECT k.n, k.match, k.score, k.term, k.system, e.data"
-    " FROM keys AS k JOIN entries AS e ON e.n = k.n WHERE k.key = ?"
+    " FROM keys AS k JOIN entries AS e ON e.n = k.n WHERE k.key = ? ORDER BY k.n"
 )
+_MANY_ROWS_SQL = (
+    "SELECT k.key, k.n, k.match, k.score, k.term, k.system, e.data"
+    " FROM keys AS k JOIN entries AS e ON e.n = k.n WHERE k.key IN ({})"
+    " ORDER BY k.key, k.n"
+)
+#: Keys per statement (SQLite allows 999 parameters in older builds).
+_CHUNK = 500
 
 
 class Index:
@@ -217,6 +224,23 @@ class Index:
                 self._rows.clear()
             self._rows[key] = rows
         return rows
+
+    def load_rows(self, keys: Iterable[str]) -> None:
+        """Bring the rows of many keys into the cache :meth:`rows` reads, a few hundred
+        keys a statement (a text's first annotation asks for thousands)."""
+        wanted = [key for key in dict.fromkeys(keys) if key not in self._rows]
+        entries = self._entries
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            found: dict[str, list[KeyRow]] = {key: [] for key in chunk}
+            sql = _MANY_ROWS_SQL.format(",".join("?" * len(chunk)))
+            for key, n, match, score, term, system, data in self._conn.execute(sql, chunk):
+                found[key].append(KeyRow(key, n, match, score, term, system))
+                if n not in entries:
+                    entries[n] = Entry.from_dict(json.loads(data))
+            if len(self._rows) + len(found) > ROWS_CACHE_SIZE:
+                self._rows.clear()
+            self._rows.update(found)
 
     def entry(self, n: int) -> Entry:
         """The entry numbered ``n`` (decoded once, then kept)."""

@@ -269,6 +269,7 @@ class Matcher:
         self.glossary = glossary
         self.keys = glossary.index.keys()
         self._infos: list[_Key | None] = [None] * len(self.keys)
+        self._generics: dict[int, frozenset[str]] = {}  # per entry: see _Key.generics
         prefixes = {
             latin_key(term.text)
             for entry in glossary.index.entries_mentioning('"match":"prefix"')
@@ -345,7 +346,9 @@ class Matcher:
         found: list[_Hit] = []
         infos = self._infos
         length = len(text)
-        for pattern, fstart, fend in self._candidates(folded):
+        found_raw = self._candidates(folded)
+        self._prepare_all(found_raw)
+        for pattern, fstart, fend in found_raw:
             info = infos[pattern] or self._prepare(pattern)
             start, end = folded.original(fstart), folded.original(fend - 1) + 1
             if info.latin and (
@@ -368,7 +371,9 @@ class Matcher:
         a bare name takes can make it the longest there)."""
         infos = self._infos
         candidates = []
-        for pattern, fstart, fend in self._candidates(folded):
+        found = self._candidates(folded)
+        self._prepare_all(found)
+        for pattern, fstart, fend in found:
             info = infos[pattern] or self._prepare(pattern)
             candidates.append((fstart, fstart - fend, -info.score, -info.size, fend, pattern))
         candidates.sort()
@@ -538,8 +543,17 @@ class Matcher:
     def _prepare(self, pattern: int) -> _Key:
         """What a key stands for, worked out once per key."""
         key = self.keys[pattern]
-        info = self._infos[pattern] = _Key.of(key, self.glossary)
+        info = self._infos[pattern] = _Key.of(key, self.glossary, self._generics)
         return info
+
+    def _prepare_all(self, found: list[tuple[int, int, int]]) -> None:
+        """Work out every key among ``found`` not worked out yet, their index rows fetched
+        together (a first text names thousands of keys: one statement each took longer
+        than the scan)."""
+        new = {pattern for pattern, _, _ in found if self._infos[pattern] is None}
+        self.glossary.index.load_rows(self.keys[pattern] for pattern in new)
+        for pattern in new:
+            self._prepare(pattern)
 
     def _check(self, text: str, info: _Key, start: int, end: int) -> int | None:
         """Where a hit of a key at ``start:end`` ends (past a generic word or full stop it
@@ -618,7 +632,8 @@ class _Key(NamedTuple):
     simple: bool  # only word boundaries, full stops and commas to check
 
     @classmethod
-    def of(cls, key: str, glossary: Glossary) -> _Key:
+    def of(cls, key: str, glossary: Glossary, generics_of: dict[int, frozenset[str]]) -> _Key:
+        """What ``key`` stands for; ``generics_of`` remembers each entry's generic words."""
         index = glossary.index
         rows = index.rows(key)
         best: dict[int, KeyRow] = {}
@@ -627,19 +642,23 @@ class _Key(NamedTuple):
             if old is None or row.score > old.score:
                 best[row.n] = row
         top = max(r.score for r in best.values())
-        chosen = sorted(
-            (r for r in best.values() if r.score == top), key=lambda r: index.entry(r.n).id
-        )
+        chosen = [r for r in best.values() if r.score == top]
+        if len(chosen) > 1:
+            chosen.sort(key=lambda r: index.entry(r.n).id)
         entries = tuple(index.entry(r.n) for r in chosen)
         row = chosen[0]
         terms = [_term_of(index.entry(r.n), r) for r in rows]
-        generics = {
-            word
-            for r in rows
-            for t in index.entry(r.n).en
-            for word in _GENERIC_WORDS
-            if t.text.casefold().endswith(" " + word)
-        }
+        generics: set[str] = set()
+        for r in rows:
+            words = generics_of.get(r.n)
+            if words is None:
+                words = generics_of[r.n] = frozenset(
+                    word
+                    for t in index.entry(r.n).en
+                    for word in _GENERIC_WORDS
+                    if t.text.casefold().endswith(" " + word)
+                )
+            generics |= words
         bare = all(r.match != "term" for r in rows)
         full_stop = any(r.term.endswith(".") for r in rows)
         marks = frozenset("".join(_MARK.findall(r.term)) for r in rows)

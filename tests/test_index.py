@@ -172,3 +172,15 @@ def test_fuzzy_choices_leave_out_other_systems(glossary: Glossary) -> None:
     latin = set(glossary.index.fuzzy_choices()[0])
     assert {"xitun", "situndistrict"} <= latin
     assert not {"hsitun", "shituen", "shitwen"} & latin
+
+
+def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
+    """load_rows (a statement for hundreds of keys) fills the cache with exactly what rows()
+    finds one key at a time, keys with no rows included."""
+    one = Glossary(cache_dir=str(tmp_path)).index
+    many = Glossary(cache_dir=str(tmp_path)).index
+    keys = [*one.keys()[::7], "no such key", "situn", "西屯"]
+    many.load_rows(keys * 2)
+    for key in keys:
+        assert many._rows[key] == one.rows(key), key
+    assert many.rows("no such key") == []
