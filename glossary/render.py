@@ -190,9 +190,10 @@ def normalize(
 
     English names keep their shape: with the generic word they get the whole form
     (Hsi-t'un District → Xitun District), without it the bare name (Situn → Xitun).
-    Chinese names are written in Traditional characters, with or without their suffix as
-    they were (西屯区 → 西屯區). An ambiguous name is rewritten only if every candidate
-    would be written the same way.
+    A name written in capitals stays in capitals (a dateline's TAIPEI, a headline's
+    SITUN DISTRICT → XITUN DISTRICT). Chinese names are written in Traditional
+    characters, with or without their suffix as they were (西屯区 → 西屯區). An ambiguous
+    name is rewritten only if every candidate would be written the same way.
     """
     out: list[str] = []
     last = 0
@@ -217,7 +218,13 @@ def _normal_form(span: Span, entry: Entry, glossary: Glossary, to: str, tai: str
         if chinese_key(full) != key and len(span.text) < len(full):
             full = entry.short_chinese
         return full.replace("臺", tai) if tai == "台" else full.replace("台", "臺")
-    english = _english_in(entry, glossary, to)
+    form = _english_form(span, _english_in(entry, glossary, to))
+    if span.text.isupper() and sum(c.isalpha() for c in span.text) > 1:
+        return form.upper()  # TAIPEI in a dateline, a name in a headline
+    return form
+
+
+def _english_form(span: Span, english: str) -> str:
     generic = _GENERIC_END.search(span.text)
     bare = _GENERIC_END.sub("", english)
     if generic is None:

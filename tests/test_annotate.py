@@ -450,6 +450,15 @@ def test_normalize_touches_only_names(glossary: Glossary) -> None:
     )
 
 
+def test_normalize_keeps_names_in_capitals_in_capitals(glossary: Glossary) -> None:
+    """A dateline's TAIPEI is not turned into Taipei; a headline's name is rewritten in
+    capitals; a one-letter capital is no sign of a headline."""
+    text = "TAIPEI — SITUN DISTRICT, HSI-T'UN and Situn; Taipei."
+    assert normalize(text, glossary.annotate(text), glossary) == (
+        "TAIPEI — XITUN DISTRICT, XITUN and Xitun; Taipei."
+    )
+
+
 def test_normalize_house_style(glossary: Glossary) -> None:
     text = "Xitun District"
     tongyong = Glossary(prefer=("tongyong", "official"))
