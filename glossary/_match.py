@@ -309,10 +309,32 @@ class Matcher:
         else:
             found = self._leftmost_longest_hits(text, folded)
         infos = self._infos
-        spans = [
-            self._span(text, start, end, infos[pattern] or self._prepare(pattern))
-            for start, _, _, _, end, pattern, _ in found
-        ]
+        spans: list[Span] = []
+        add = spans.append
+        exact = MatchKind.EXACT
+        for start, _, _, _, end, pattern, _ in found:  # Span made here: a call each costs
+            info = infos[pattern] or self._prepare(pattern)
+            span_text = text[start:end]
+            match = info.match
+            if (
+                match is exact
+                and span_text != info.term
+                and span_text.casefold() != info.folded_term
+            ):
+                match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
+            add(
+                Span(
+                    start,
+                    end,
+                    span_text,
+                    info.entries,
+                    match,
+                    info.score,
+                    info.term,
+                    info.system,
+                    info.status,
+                )
+            )
         if fuzzy and (near := self._near_misses(text, spans, cutoff)):
             spans = sorted(spans + near, key=lambda s: s.start)
         return _decide(spans, self.glossary)
@@ -370,63 +392,63 @@ class Matcher:
         All candidates at one start are checked before one is taken (a generic word that
         a bare name takes can make it the longest there)."""
         infos = self._infos
-        candidates = []
         found = self._candidates(folded)
         self._prepare_all(found)
-        for pattern, fstart, fend in found:
-            info = infos[pattern] or self._prepare(pattern)
-            candidates.append((fstart, fstart - fend, -info.score, -info.size, fend, pattern))
-        candidates.sort()
+        # By start, then longest first: the order the candidates at a start are tried in
+        # does not matter (the best of them is taken), so no score is needed to sort.
+        candidates = sorted(
+            [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in found]
+        )
         mask, blocks, edges = folded._mask, folded._blocks, folded.edges
         assert edges is not None
-        right, count, find = bisect.bisect_right, mask.count, edges.find
+        right, count, find, check = bisect.bisect_right, mask.count, edges.find, self._check
         out: list[_Hit] = []
         reach = -1  # in the folded text
-        i, total = 0, len(candidates)
-        while i < total:
-            fstart = candidates[i][0]
-            j = i + 1
-            while j < total and candidates[j][0] == fstart:
-                j += 1
-            if fstart < reach:
-                i = j
-                continue
-            # Folded.original, inlined
-            block = right(blocks, fstart) - 1
-            begin, k = block * _BLOCK, fstart - blocks[block]
-            start = begin + k
-            while (further := begin + k + count(1, begin, start + 1)) != start:
-                start = further
-            best: _Hit | None = None
-            for _, _, score, size, fend, pattern in candidates[i:j]:
-                info = infos[pattern] or self._prepare(pattern)
-                k = fend - 1 - fstart
-                if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
-                    end = start + k + 1
-                    if info.simple:
-                        hit_end: int | None = end
-                    else:
-                        hit_end = self._check(text, info, start, end)
-                else:
-                    last = start + k
-                    while (further := start + k + count(1, start, last + 1)) != last:
-                        last = further
-                    end = last + 1
-                    if info.simple and _no_marks(text, start, end):
-                        hit_end = end
-                    else:
-                        hit_end = self._check(text, info, start, end)
-                if hit_end is None:
+        at = -1  # the start of the candidates being tried
+        skip = False
+        best: _Hit | None = None
+        start = 0
+        for fstart, _, fend, pattern in candidates:
+            if fstart != at:  # a new start: take the best hit at the one before
+                if best is not None:
+                    out.append(best)
+                    reach = best[6]
+                    best = None
+                at = fstart
+                skip = fstart < reach
+                if skip:
                     continue
-                if hit_end != end:  # the folded reach: the key's end, and what it took after
-                    fend += hit_end - end - count(1, end, hit_end)
-                hit = (start, start - hit_end, score, size, hit_end, pattern, fend)
-                if best is None or hit < best:
-                    best = hit
-            if best is not None:
-                out.append(best)
-                reach = best[6]
-            i = j
+                # Folded.original, inlined
+                block = right(blocks, fstart) - 1
+                begin, k = block * _BLOCK, fstart - blocks[block]
+                start = begin + k
+                while (further := begin + k + count(1, begin, start + 1)) != start:
+                    start = further
+            elif skip:
+                continue
+            info = infos[pattern] or self._prepare(pattern)
+            k = fend - 1 - fstart
+            if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
+                end = start + k + 1
+                hit_end = end if info.simple else check(text, info, start, end)
+            else:
+                last = start + k
+                while (further := start + k + count(1, start, last + 1)) != last:
+                    last = further
+                end = last + 1
+                if info.simple and _no_marks(text, start, end):
+                    hit_end = end
+                else:
+                    hit_end = check(text, info, start, end)
+            if hit_end is None:
+                continue
+            if hit_end != end:  # the folded reach: the key's end, and what it took after
+                fend += hit_end - end - count(1, end, hit_end)
+            hit = (start, start - hit_end, -info.score, -info.size, hit_end, pattern, fend)
+            if best is None or hit < best:
+                best = hit
+        if best is not None:
+            out.append(best)
         return out
 
     def _near_misses(self, text: str, spans: Sequence[Span], cutoff: float) -> list[Span]:
@@ -564,7 +586,14 @@ class Matcher:
             return end
         if info.full_stop and text[end : end + 1] == ".":
             end += 1  # Situn Dist. ends with its full stop
-        if not _punctuation_ok(text[start:end], info.marks):
+        if info.dots >= 0:  # one way to write its full stops and commas: count them
+            if (
+                text.count(".", start, end) != info.dots
+                or text.count(",", start, end) != info.commas
+                or (info.dots and info.commas and not _punctuation_ok(text[start:end], info.marks))
+            ):
+                return None
+        elif not _punctuation_ok(text[start:end], info.marks):
             return None
         if info.as_written and text[start:end] not in info.as_written:
             return None  # a case-sensitive term matches as written: MAC, never mac or Mac
@@ -586,24 +615,6 @@ class Matcher:
         if _GENERIC_FULL.get(word, word) in info.generics:
             return match.end()
         return end
-
-    @staticmethod
-    def _span(text: str, start: int, end: int, info: _Key) -> Span:
-        span_text = text[start:end]
-        match = info.match
-        if match is MatchKind.EXACT and span_text.casefold() != info.folded_term:
-            match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
-        return Span(
-            start,
-            end,
-            span_text,
-            info.entries,
-            match,
-            info.score,
-            info.term,
-            info.system,
-            info.status,
-        )
 
 
 class _Key(NamedTuple):
@@ -630,6 +641,8 @@ class _Key(NamedTuple):
     folded_term: str  # ``term``, case-folded
     common: bool  # an everyday English word (COMMON_WORDS)
     simple: bool  # only word boundaries, full stops and commas to check
+    dots: int  # with one way of writing its marks: its full stops, else -1
+    commas: int  # and its commas
 
     @classmethod
     def of(cls, key: str, glossary: Glossary, generics_of: dict[int, frozenset[str]]) -> _Key:
@@ -686,6 +699,8 @@ class _Key(NamedTuple):
             folded_term=row.term.casefold(),
             common=key in COMMON_WORDS,
             simple=not (bare or full_stop or as_written) and marks == _NO_MARKS,
+            dots=next(iter(marks)).count(".") if len(marks) == 1 else -1,
+            commas=next(iter(marks)).count(",") if len(marks) == 1 else -1,
         )
 
 
