@@ -65,7 +65,15 @@ _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 #: A stretch fuzzy matching tries: capitalised words right before a generic word. The
 #: generic words are found by substring searches (a regex alternation is tried at every
 #: capital letter of the text, three times slower), the words before by a regex.
-_GENERIC_WORDS_WRITTEN = ("District", "Dist.", "Township", "Twp.", "City", "County")
+#: District, Dist., Township, Twp., City, County: a stem to search for and the endings
+#: that make one of the words of it.
+_GENERIC_STEMS = (
+    ("Dist", ("rict", ".")),
+    ("Township", ("",)),
+    ("Twp.", ("",)),
+    ("City", ("",)),
+    ("County", ("",)),
+)
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){1,4}\Z")
 _WINDOW = 80
 _WORD = re.compile(r"[A-Z][\w'’-]*")
@@ -206,13 +214,17 @@ def _generic_words(text: str) -> list[tuple[int, int]]:
     """Where generic words (District, Dist., County...) stand in ``text``, in order."""
     out: list[tuple[int, int]] = []
     length = len(text)
-    for word in _GENERIC_WORDS_WRITTEN:
-        i = text.find(word)
+    for stem, endings in _GENERIC_STEMS:
+        i = text.find(stem)
         while i >= 0:
-            end = i + len(word)
-            if end == length or not (text[end].isalnum() or text[end] == "_"):
-                out.append((i, end))
-            i = text.find(word, end)
+            end = i + len(stem)
+            for ending in endings:
+                if text.startswith(ending, end):
+                    end += len(ending)
+                    if end == length or not (text[end].isalnum() or text[end] == "_"):
+                        out.append((i, end))
+                    break
+            i = text.find(stem, end)
     out.sort()
     return out
 

@@ -42,13 +42,16 @@ def plain(cell: str, *, what: str, where: str) -> str:
     return cell
 
 
+_ID_WORD = re.compile(r"[a-z0-9]+")
+
+
 def make_id(english: str, taken: set[str]) -> str:
     """An id from an English name (Xitun District → xitun-district), unique in ``taken``
     (which it is added to)."""
     import unicodedata
 
     ascii_name = unicodedata.normalize("NFKD", english).encode("ascii", "ignore").decode()
-    base = "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower())) or "entry"
+    base = "-".join(_ID_WORD.findall(ascii_name.lower())) or "entry"
     ident, n = base, 2
     while ident in taken:
         ident, n = f"{base}-{n}", n + 1

@@ -48,33 +48,45 @@ def read(text: str, path: str) -> Imported:
         raise FormatError("the header has no source and target columns", path=path, line=1)
     at = {name: header.index(name) for name in HEADER if name in header}
     width = max(at.values()) + 1
-    grouped: dict[str, tuple[list[Term], list[Term]]] = {}
+    source_at, target_at = at["source"], at["target"]
+    context_at, comments_at = at.get("context"), at.get("developer_comments")
+    # per context: English and Chinese terms by their text, in the order first seen
+    grouped: dict[str, tuple[dict[str, Term], dict[str, Term]]] = {}
     taken: set[str] = set()
     for row in rows:
         if len(row) < width:
             row = row + [""] * (width - len(row))
-        source = restore(row[at["source"]].strip())
-        target = restore(row[at["target"]].strip())
+        source = row[source_at].strip()
+        target = row[target_at].strip()
         if not source or not target:
             continue
+        if source[0] == "'":
+            source = restore(source)
+        if target[0] == "'":
+            target = restore(target)
         english, chinese = (target, source) if has_cjk(source) else (source, target)
-        context = restore(row[at["context"]].strip()) if "context" in at else ""
+        context = row[context_at].strip() if context_at is not None else ""
+        if context.startswith("'"):
+            context = restore(context)
         if not context:
             context = make_id(english, taken)
-        en, zh = grouped.setdefault(context, ([], []))
-        status = Status.PREFERRED if not en else Status.ADMITTED
-        if "developer_comments" in at:
-            first_word = row[at["developer_comments"]].split(";", 1)[0].strip()
-            if first_word in ("deprecated", "forbidden"):
-                status = Status(first_word)
-        if all(t.text != english for t in en):
-            en.append(Term(english, status))
-        if all(t.text != chinese for t in zh):
-            zh.append(Term(chinese, Status.PREFERRED if not zh else Status.ADMITTED))
+        group = grouped.get(context)
+        if group is None:
+            group = grouped[context] = ({}, {})
+        en, zh = group
+        if english not in en:
+            status = Status.PREFERRED if not en else Status.ADMITTED
+            if comments_at is not None:
+                first_word = row[comments_at].split(";", 1)[0].strip()
+                if first_word in ("deprecated", "forbidden"):
+                    status = Status(first_word)
+            en[english] = Term(english, status)
+        if chinese not in zh:
+            zh[chinese] = Term(chinese, Status.PREFERRED if not zh else Status.ADMITTED)
     source_text = imported_source(path)
     imported = Imported()
     imported.entries = [
-        Entry(ident, Kind.OTHER, tuple(zh), tuple(en), source_text)
+        Entry(ident, Kind.OTHER, tuple(zh.values()), tuple(en.values()), source_text)
         for ident, (en, zh) in grouped.items()
     ]
     return imported
