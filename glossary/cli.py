@@ -598,6 +598,8 @@ def _sniff_format(path: Path, text: str) -> str:
     cells = [c.strip() for c in first.replace("\t", ",").split(",")]
     if "id" in cells or ("en" in cells and len(cells) > 2) or "english" in cells:
         return "memoq-csv"
+    if "source" in cells and "target" in cells:
+        return "csv"
     if len(cells) == 2 and cells[0].split("-")[0] == "en" and cells[1].startswith("zh"):
         return "google-csv"
     return "deepl" if "\t" in first else "deepl-csv"

@@ -529,6 +529,27 @@ def test_tbx_refuses_what_xml_cannot_carry(tmp_path: Path, name: str) -> None:
     assert out.read_text(encoding="utf-8") == "old\n"
 
 
+#: What ``import --format auto`` may take a file for: the format itself, or one that reads
+#: the same file the same way (TBX v2 and v3 share a reader; Google's two-column pairs are
+#: the shape of DeepL's CSV, with no header to tell them apart).
+SNIFFED = {"tbx3": "tbx", "google-pairs": "deepl-csv"}
+
+
+@pytest.mark.parametrize("name", [n for n, f in formats().items() if f.read is not None])
+def test_import_recognises_every_export(tmp_path: Path, name: str) -> None:
+    """Each format exported with its usual file name is read back as that format, and
+    what it can hold comes back unchanged (formats with no entry ids can only offer ids
+    of their own, which the term base may already use for other entries)."""
+    out = tmp_path / f"taiwan{get_format(name).suffix}"
+    code, _, err = run("--no-builtin", "-t", str(TERMS), "export", "-f", name, "-o", str(out))
+    assert code == 0, err
+    code, stdout, err = run("--no-builtin", "-t", str(TERMS), "import", str(out))
+    assert code == 0, err
+    assert stdout.splitlines()[0].startswith(f"{out} ({SNIFFED.get(name, name)}): ")
+    if name in ("tbx", "tbx3", "memoq-csv", "csv", "json"):  # these carry the entry ids
+        assert "0 to add, 0 to change, 0 in conflict" in stdout.splitlines()[-1]
+
+
 def test_failed_export_leaves_the_old_file(tmp_path: Path, small: Glossary) -> None:
     out = tmp_path / "taiwan.csv"
     out.write_text("old\n", encoding="utf-8")
