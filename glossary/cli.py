@@ -677,9 +677,12 @@ def import_(
         mapping[field_name.strip()] = header.strip()
     if mapping or separator != ";":  # only the CAT-tool CSV reader takes these
         name = "memoq-csv"
+        from glossary.formats import usable_ids
         from glossary.formats.cat_csv import read as read_csv
 
-        imported = read_csv(text, str(file), columns=mapping, separator=separator)
+        imported = usable_ids(
+            read_csv(text, str(file), columns=mapping, separator=separator), str(file)
+        )
     else:
         imported = read_format(text, name, path=str(file))
     for warning in imported.warnings:

@@ -244,6 +244,56 @@ def test_translate_toolkit_reads_our_tbx_and_csv(glossary: Glossary) -> None:
     ]
 
 
+def test_we_read_what_csv2tbx_writes(tmp_path: Path) -> None:
+    """translate-toolkit's csv2tbx (not told the target language) writes xml:lang="xx" for
+    the Chinese and the English term as the id: both are read, the ids made into ours, the
+    result merges into a term base that validates."""
+    from translate.convert.csv2tbx import csv2tbx
+    from translate.storage import csvl10n
+
+    pairs = "source,target\nNew Place,新地方\nOld Street,老街\n".encode()
+    out = io.BytesIO()
+    csv2tbx().convertfile(csvl10n.csvfile(io.BytesIO(pairs))).serialize(out)
+    assert b'xml:lang="xx"' in out.getvalue()
+    assert b'id="New Place"' in out.getvalue()
+    imported = read(out.getvalue().decode("utf-8"), "tbx", path="tt.tbx")
+    assert [(e.id, e.english, e.chinese) for e in imported.entries] == [
+        ("new-place", "New Place", "新地方"),
+        ("old-street", "Old Street", "老街"),
+    ]
+    assert imported.warnings == [
+        "tt.tbx: read 2 <langSet xml:lang=xx> as Chinese: its terms are Han characters",
+        "tt.tbx: 2 id(s) are not term base ids (lower-case letters, digits, hyphens) and were "
+        "made into ones ('New Place' became new-place)",
+    ]
+    source = tmp_path / "tt.tbx"
+    source.write_bytes(out.getvalue())
+    mine = tmp_path / "mine.yaml"
+    code, stdout, err = run(
+        "--no-builtin", "-t", str(TERMS), "import", str(source), "--write", str(mine)
+    )
+    assert code == 0, err
+    assert "+ new-place: New Place (新地方)" in stdout
+    code, _, err = run("terms", "validate", str(mine))
+    assert code == 0, err
+
+
+def test_ids_that_are_not_ours_are_made_ours_parents_too() -> None:
+    """Another tool's ids (spaces, capitals, Han characters) become term base ids, unique,
+    and a parent pointing at a renamed entry follows it."""
+    text = (
+        '<martif type="TBX-Basic"><text><body>'
+        '<termEntry id="Taipei City"><langSet xml:lang="en"><tig><term>Taipei</term></tig>'
+        '</langSet><langSet xml:lang="zh-TW"><tig><term>臺北市</term></tig></langSet></termEntry>'
+        '<termEntry id="大安"><ref type="crossReference" target="Taipei City">Taipei</ref>'
+        '<langSet xml:lang="en"><tig><term>Taipei</term></tig></langSet>'
+        '<langSet xml:lang="zh-TW"><tig><term>大安區</term></tig></langSet></termEntry>'
+        "</body></text></martif>"
+    )
+    entries = read(text, "tbx").entries
+    assert [(e.id, e.parent) for e in entries] == [("taipei-city", None), ("taipei", "taipei-city")]
+
+
 def test_deepl_client_accepts_our_entries(glossary: Glossary) -> None:
     from deepl.util import convert_csv_to_dict, convert_tsv_to_dict
 

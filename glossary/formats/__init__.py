@@ -282,4 +282,41 @@ def read(text: str, name: str, *, path: str = "<input>") -> Imported:
     fmt = get_format(name)
     if fmt.read is None:
         raise GlossaryError(f"{name} is an export format only")
-    return fmt.read(text, path)
+    return usable_ids(fmt.read(text, path), path)
+
+
+def usable_ids(imported: Imported, path: str) -> Imported:
+    """``imported`` with every id a term base can take: another tool's id that is not one
+    (translate-toolkit's csv2tbx uses the English term: "New Place") becomes one made from
+    it (new-place), or from the English if it has no Latin letters, unique among the
+    entries; parents pointing at it follow, and a warning says so."""
+    from dataclasses import replace
+
+    from glossary._termbase import ID_PATTERN
+    from glossary.formats._cells import make_id
+
+    entries = imported.entries
+    bad = [e.id for e in entries if not ID_PATTERN.fullmatch(e.id)]
+    if not bad:
+        return imported
+    taken = {e.id for e in entries if ID_PATTERN.fullmatch(e.id)}
+    renamed: dict[str, str] = {}
+    for entry in entries:
+        if entry.id in renamed or ID_PATTERN.fullmatch(entry.id):
+            continue
+        base = entry.id if any(c.isascii() and c.isalnum() for c in entry.id) else entry.english
+        renamed[entry.id] = make_id(base, taken)
+    imported.entries = [
+        replace(
+            e,
+            id=renamed.get(e.id, e.id),
+            parent=renamed.get(e.parent, e.parent) if e.parent else e.parent,
+        )
+        for e in entries
+    ]
+    first, made = next(iter(renamed.items()))
+    imported.warnings.append(
+        f"{path}: {len(renamed)} id(s) are not term base ids (lower-case letters, digits, "
+        f"hyphens) and were made into ones ({first!r} became {made})"
+    )
+    return imported

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from glossary._model import Entry, Kind, Status, Term
+from glossary._text import has_cjk
 from glossary.formats import (
     SIMPLIFIED,
     ExportOptions,
@@ -249,6 +250,7 @@ def read(text: str, path: str) -> Imported:
     stream: one entry in memory at a time."""
     imported = Imported()
     skipped: dict[str, int] = {}
+    guessed: dict[str, int] = {}
     number = 0
     for root, element in iter_elements(text, path, ("termEntry", "conceptEntry")):
         if element is None:
@@ -258,9 +260,11 @@ def read(text: str, path: str) -> Imported:
                 raise FormatError(message, path=path)
             continue
         number += 1
-        entry = _read_entry(element, number, path, skipped)
+        entry = _read_entry(element, number, path, skipped, guessed)
         if entry is not None:
             imported.entries.append(entry)
+    for what, count in sorted(guessed.items()):
+        imported.warnings.append(f"{path}: read {count} {what}")
     for tag, count in sorted(skipped.items()):
         imported.warnings.append(
             f"{path}: skipped {count} <{tag}> element(s) glossary has no field for"
@@ -268,7 +272,13 @@ def read(text: str, path: str) -> Imported:
     return imported
 
 
-def _read_entry(element: Any, number: int, path: str, skipped: dict[str, int]) -> Entry | None:
+#: Language tags that say no language (translate-toolkit writes "xx" for an unknown target).
+_NO_LANGUAGE = ("", "xx", "und")
+
+
+def _read_entry(
+    element: Any, number: int, path: str, skipped: dict[str, int], guessed: dict[str, int]
+) -> Entry | None:
     ident = _entry_id(element.get("id") or f"entry-{number}")
     kind = Kind.OTHER
     source = note = definition = parent = ""
@@ -297,6 +307,12 @@ def _read_entry(element: Any, number: int, path: str, skipped: dict[str, int]) -
                 en.extend(terms)
             elif lang.lower() in ("zh", "zh-hant", "zh-tw", "zh-hk"):
                 zh.extend(terms)
+            elif lang.lower() in _NO_LANGUAGE and terms and all(has_cjk(t.text) for t in terms):
+                # translate-toolkit's csv2tbx writes xml:lang="xx" when not told the
+                # target language: Han characters can only be the Chinese side here
+                zh.extend(terms)
+                key = f"<langSet xml:lang={lang}> as Chinese: its terms are Han characters"
+                guessed[key] = guessed.get(key, 0) + 1
             elif lang.lower() not in ("zh-hans", "zh-cn", "zh-sg"):
                 skipped[f"langSet xml:lang={lang}"] = skipped.get(f"langSet xml:lang={lang}", 0) + 1
         else:
