@@ -16,6 +16,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -207,6 +208,25 @@ def _check(text: str, path: Path) -> list[str]:
     from glossary.formats.validate import check_file_text
 
     return check_file_text(text, str(path))
+
+
+@pytest.mark.parametrize(("name", "official"), [("tbx", dtd_errors), ("tbx3", relaxng_errors)])
+def test_an_id_that_is_no_xml_name_is_invalid_as_the_official_schemas_say(
+    small: Glossary, name: str, official: Any
+) -> None:
+    """translate-toolkit's csv2tbx writes the English term as the id ("New Place"): the
+    official DTD (v2) and RelaxNG schema (v3) refuse it, and so does validate-tbx."""
+    text, _ = export(small, name)
+    first = re.search(r'<(termEntry|conceptEntry) id="([^"]+)"', text)
+    assert first is not None
+    bad = text.replace(f'id="{first.group(2)}"', 'id="New Place"', 1)
+    assert official(text) == []
+    assert official(bad) != []
+    assert validate_tbx(text, "<input>") == []
+    problems = validate_tbx(bad, "<input>")
+    assert len(problems) == 1
+    assert "the id 'New Place'" in problems[0]
+    assert "is not an XML name" in problems[0]
 
 
 def test_cli_validate_tbx(tmp_path: Path) -> None:

@@ -102,6 +102,11 @@ class _Names:
             self.terms = {"termSec"}
 
 
+#: An XML name without a colon (an NCName, what an ID must be), near enough: a letter or
+#: underscore first, then letters, digits, underscores, full stops, hyphens or middle dots.
+_XML_NAME = re.compile(r"[^\W\d][\w.\-\u00b7]*")
+
+
 def validate_tbx(text: str, path: str) -> list[str]:
     """Every problem of a TBX file, as ``path:line: message`` (empty if it is valid).
 
@@ -148,6 +153,15 @@ def check(parsed: Parsed) -> Iterator[tuple[int, str]]:
     entries = 0
     for element in root.iter():
         tag = local(element.tag)
+        ident = element.get("id")
+        if ident is not None and not _XML_NAME.fullmatch(ident):
+            yield (
+                line(element),
+                (
+                    f"the id {ident!r} of <{tag}> is not an XML name (a letter or _ "
+                    "first; letters, digits, '.', '-', '_'; no spaces)"
+                ),
+            )
         if tag == "text":
             bodies = [c for c in element if local(c.tag) == "body"]
             if not bodies:
