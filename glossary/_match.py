@@ -63,10 +63,9 @@ _GENERIC_AFTER = re.compile(
 _GENERIC_FULL = {"dist.": "district", "twp.": "township", "co.": "county"}
 
 #: A stretch fuzzy matching tries: capitalised words right before a generic word. The
-#: generic words are found by substring searches (a regex alternation is tried at every
-#: capital letter of the text, three times slower), the words before by a regex.
-#: District, Dist., Township, Twp., City, County: a stem to search for and the endings
-#: that make one of the words of it.
+#: generic words (District, Dist., Township, Twp., City, County) are found by substring
+#: searches, a stem and the endings that make a word of it (a regex alternation is tried
+#: at every capital letter of the text, three times slower); the words before by a regex.
 _GENERIC_STEMS = (
     ("Dist", ("rict", ".")),
     ("Township", ("",)),
@@ -177,9 +176,9 @@ def fold(text: str) -> Folded:
     Most texts fold character for character (case, diacritics, NFKC, 台/臺 change one
     character into one), so the folded copy is made by C-level string and bytes methods
     (the ASCII characters lower-cased and dropped in one ``bytes.translate`` of the UTF-8
-    text, then the few distinct other characters replaced) and the way back is computed
-    from the positions of the dropped characters; a text with a character that folds into
-    several (ligatures such as ﬁ) takes a slower path, one character at a time.
+    text, then the few distinct other characters replaced) and the way back is a byte mask
+    of the dropped characters (see :class:`Folded`); a text with a character that folds
+    into several (ligatures such as ﬁ) takes a slower path, one character at a time.
 
     >>> folded = fold("Hsi-T’un Dist.")
     >>> folded.text, [folded.original(i) for i in range(4)]
@@ -378,7 +377,7 @@ class Matcher:
         """Every hit, checked in the original text (for overlapping hits, and for texts whose
         folded copy cannot show word boundaries)."""
         found: list[_Hit] = []
-        infos = self._infos
+        infos, bounds = self._infos, self._bounds
         length = len(text)
         found_raw = self._candidates(folded)
         self._prepare_all(found_raw)
@@ -387,7 +386,7 @@ class Matcher:
             start, end = folded.original(fstart), folded.original(fend - 1) + 1
             if info.latin and (
                 (start and text[start - 1].isalnum())
-                or (end < length and text[end].isalnum() and not info.prefix)
+                or (end < length and text[end].isalnum() and bounds[pattern] != 2)
             ):
                 continue
             if not info.simple or not _no_marks(text, start, end):
@@ -648,7 +647,6 @@ class _Key(NamedTuple):
     system: System | None
     status: Status | None
     as_written: frozenset[str]  # when every term of the key is case-sensitive: its spellings
-    prefix: bool  # a term of the key may begin a longer word
     size: int  # the key's length: of two keys over one stretch, the longer wins
     folded_term: str  # ``term``, case-folded
     common: bool  # an everyday English word (COMMON_WORDS)
@@ -692,7 +690,6 @@ class _Key(NamedTuple):
             if terms and all(t is not None and t.case_sensitive for t in terms)
             else frozenset()
         )
-        prefix = any(t is not None and t.match == "prefix" for t in terms)
         return cls(
             latin=key.isascii(),
             score=top,
@@ -706,7 +703,6 @@ class _Key(NamedTuple):
             system=System(row.system) if row.system else None,
             status=_status(entries[0], row.term) if len(entries) == 1 else None,
             as_written=as_written,
-            prefix=prefix,
             size=len(key),
             folded_term=row.term.casefold(),
             common=key in COMMON_WORDS,

@@ -296,8 +296,7 @@ def usable_ids(imported: Imported, path: str) -> Imported:
     from glossary.formats._cells import make_id
 
     entries = imported.entries
-    bad = [e.id for e in entries if not ID_PATTERN.fullmatch(e.id)]
-    if not bad:
+    if all(ID_PATTERN.fullmatch(e.id) for e in entries):
         return imported
     taken = {e.id for e in entries if ID_PATTERN.fullmatch(e.id)}
     renamed: dict[str, str] = {}

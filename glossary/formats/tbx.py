@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from glossary._model import Entry, Kind, Status, Term
 from glossary._text import has_cjk
@@ -198,7 +198,7 @@ def write(entries: Sequence[Entry], options: ExportOptions, *, version: int) -> 
     return document
 
 
-def _refuse_unwritable(entries: Sequence[Entry]) -> None:
+def _refuse_unwritable(entries: Sequence[Entry]) -> NoReturn:
     """A FormatError naming the first entry with a text XML cannot carry."""
     for entry in entries:
         texts = [entry.id, entry.source, entry.note or "", entry.definition or ""]
@@ -207,6 +207,7 @@ def _refuse_unwritable(entries: Sequence[Entry]) -> None:
         for text in texts:
             if _NOT_XML.search(text):
                 raise FormatError(f"{text!r} holds a character XML cannot carry", path=entry.id)
+    raise FormatError("the file would hold a character XML cannot carry")
 
 
 def _write_v2(entries: Sequence[Entry], options: ExportOptions) -> tuple[str, list[str]]:
