@@ -429,24 +429,16 @@ class Matcher:
                 skip = fstart < reach
                 if skip:
                     continue
-                # Folded.original, inlined
-                block = right(blocks, fstart) - 1
-                begin, k = block * _BLOCK, fstart - blocks[block]
-                start = begin + k
-                while (further := begin + k + count(1, begin, start + 1)) != start:
-                    start = further
+                block = right(blocks, fstart) - 1  # Folded.original
+                start = _kept(mask, block * _BLOCK, fstart - blocks[block])
             elif skip:
                 continue
             info = infos[pattern] or self._prepare(pattern)
-            k = fend - 1 - fstart
             if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
-                end = start + k + 1
+                end = start + fend - fstart
                 hit_end = end if info.simple else check(text, info, start, end)
             else:
-                last = start + k
-                while (further := start + k + count(1, start, last + 1)) != last:
-                    last = further
-                end = last + 1
+                end = _kept(mask, start, fend - 1 - fstart) + 1
                 if info.simple and _no_marks(text, start, end):
                     hit_end = end
                 else:
