@@ -51,7 +51,7 @@ _DROPPED_ASCII = "".join(sorted(c for c in _DROPPED if c.isascii())).encode()
 #: Latin-1 byte → 1 if the character is dropped, else 0.
 _MASK = bytes(int(chr(b) in _DROPPED) for b in range(256))
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII = bytes(range(128))
 #: Punctuation a term must itself contain for a span to run across it.
 _MARK = re.compile("[.,]")
 
@@ -81,6 +81,11 @@ _PERSON_SHAPE = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}(?![\w'�
 #: Its beginning, up to the hyphen (at most 16 characters), to search for back from one.
 _PERSON_HEAD = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-\Z")
 _GENERIC_WORDS = ("district", "township", "city", "county")
+
+#: Where the names found so far start, in order, and the furthest end reached by each and
+#: those before it (a stretch ``a:b`` overlaps one if, for the last start before ``b``,
+#: that reach is past ``a``).
+_Found = tuple[list[int], list[int]]
 
 #: Bare names and readings that are everyday English words: they name a place only with
 #: their generic word (Hoping District, East District), never alone ("I am hoping", "east
@@ -185,15 +190,19 @@ def fold(text: str) -> Folded:
     ('hsitundist', [0, 1, 2, 4])
     """
     spaced = text
-    for char in _DROPPED_WIDE:  # every dropped character becomes a one-byte one
-        if char in spaced:
-            spaced = spaced.replace(char, " ")
+    if not text.isascii():
+        for char in _DROPPED_WIDE:  # every dropped character becomes a one-byte one
+            if char in spaced:
+                spaced = spaced.replace(char, " ")
     mask = spaced.encode("latin-1", "replace").translate(_MASK)  # one byte a character
     edges: bytes | None = mask.replace(b"\x01\x00", b"\x01\x02").translate(None, b"\x01")
-    kept = spaced.encode().translate(_ASCII_LOWER, _DROPPED_ASCII).decode()
+    utf8 = spaced.encode().translate(_ASCII_LOWER, _DROPPED_ASCII)
+    kept = utf8.decode()
     if not kept.isascii():
         table: dict[int, str] = {}
-        for char in set(_NON_ASCII.findall(kept)):  # a few, in a long text: not set(kept)
+        # The distinct characters outside ASCII: what is left of the UTF-8 once ASCII is
+        # deleted (a regex finding them took several times as long)
+        for char in set(utf8.translate(None, _ASCII).decode()):
             folded = _fold_char(char)
             if len(folded) != 1 or folded in _DROPPED:
                 return _fold_slowly(text)
@@ -228,12 +237,19 @@ def _generic_words(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _person_shapes(text: str) -> Iterator[re.Match[str]]:
+def _person_shapes(text: str, names: _Found | None = None) -> Iterator[re.Match[str]]:
     """Stretches shaped like a Taiwanese name (_PERSON_SHAPE), found from their hyphens:
-    substring searches for "-" and a regex only near each, not one tried at every capital."""
+    substring searches for "-" and a regex only near each, not one tried at every capital.
+    A hyphen inside one of the ``names`` found already is passed over (a stretch around it
+    would overlap that name)."""
+    starts, reach = names or ([], [])
     done = 0
     hyphen = text.find("-")
     while hyphen >= 0:
+        i = bisect.bisect_right(starts, hyphen) - 1
+        if i >= 0 and reach[i] > hyphen:
+            hyphen = text.find("-", reach[i])
+            continue
         head = _PERSON_HEAD.search(text, max(done, hyphen - 15), hyphen + 1)
         if head is not None:
             found = _PERSON_SHAPE.match(text, head.start())
@@ -350,16 +366,16 @@ class Matcher:
             spans = sorted(spans + near, key=lambda s: s.start)
         return _decide(spans, self.glossary)
 
-    def _candidates(self, folded: Folded) -> list[tuple[int, int, int]]:
-        """The automaton's matches in the folded text (key, start, end), those inside a word
-        left out where the folded text shows it (``Folded.edges``)."""
+    def _candidates(self, folded: Folded) -> list[_Candidate]:
+        """The automaton's matches in the folded text, those inside a word left out where
+        the folded text shows it (``Folded.edges``), in the order they are sorted in."""
         ftext, edges = folded.text, folded.edges
         raw = self._automaton.find_matches_as_indexes(ftext, overlapping=True)
         if edges is None:
-            return raw
+            return [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in raw]
         bounds, flength = self._bounds, len(ftext)
         return [
-            (pattern, fstart, fend)
+            (fstart, fstart - fend, fend, pattern)
             for pattern, fstart, fend in raw
             if not bounds[pattern]
             or not (
@@ -381,7 +397,7 @@ class Matcher:
         length = len(text)
         found_raw = self._candidates(folded)
         self._prepare_all(found_raw)
-        for pattern, fstart, fend in found_raw:
+        for fstart, _, fend, pattern in found_raw:
             info = infos[pattern] or self._prepare(pattern)
             start, end = folded.original(fstart), folded.original(fend - 1) + 1
             if info.latin and (
@@ -403,13 +419,11 @@ class Matcher:
         All candidates at one start are checked before one is taken (a generic word that
         a bare name takes can make it the longest there)."""
         infos = self._infos
-        found = self._candidates(folded)
-        self._prepare_all(found)
+        candidates = self._candidates(folded)
+        self._prepare_all(candidates)
         # By start, then longest first: the order the candidates at a start are tried in
         # does not matter (the best of them is taken), so no score is needed to sort.
-        candidates = sorted(
-            [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in found]
-        )
+        candidates.sort()
         mask, blocks, edges = folded._mask, folded._blocks, folded.edges
         assert edges is not None
         right, count, find, check = bisect.bisect_right, mask.count, edges.find, self._check
@@ -436,15 +450,25 @@ class Matcher:
             info = infos[pattern] or self._prepare(pattern)
             if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
                 end = start + fend - fstart
-                hit_end = end if info.simple else check(text, info, start, end)
             else:
                 end = _kept(mask, start, fend - 1 - fstart) + 1
-                if info.simple and _no_marks(text, start, end):
-                    hit_end = end
-                else:
-                    hit_end = check(text, info, start, end)
-            if hit_end is None:
-                continue
+            if info.counted:  # the common case, _check's first steps inlined
+                hit_end = end + 1 if info.full_stop and text.startswith(".", end) else end
+                if (
+                    text.count(".", start, hit_end) != info.dots
+                    or text.count(",", start, hit_end) != info.commas
+                    or (
+                        info.dots
+                        and info.commas
+                        and not _punctuation_ok(text[start:hit_end], info.marks)
+                    )
+                ):
+                    continue
+            else:
+                checked = check(text, info, start, end)
+                if checked is None:
+                    continue
+                hit_end = checked
             if hit_end != end:  # the folded reach: the key's end, and what it took after
                 fend += hit_end - end - count(1, end, hit_end)
             hit = (start, start - hit_end, -info.score, -info.size, hit_end, pattern, fend)
@@ -507,17 +531,16 @@ class Matcher:
             terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
             matched = terms[0] if terms else entries[0].english
             out.append(Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched))
-        return out + self._person_misses(text, spans, cutoff)
+        return out + self._person_misses(text, (starts, reach), cutoff)
 
-    def _person_misses(self, text: str, spans: Sequence[Span], cutoff: float) -> list[Span]:
+    def _person_misses(self, text: str, spans: _Found, cutoff: float) -> list[Span]:
         """Typos in people's names, which have no generic word: only a stretch shaped like a
         Taiwanese name in English (a capitalised surname and a hyphenated given name: Liu
         Shyh-fnag, Ko Wen-jee) is tried, and only against the names of people."""
-        starts = [s.start for s in spans]
-        reach = list(itertools.accumulate((s.end for s in spans), max))
+        starts, reach = spans
         out: list[Span] = []
         people: tuple[list[str], list[Entry]] | None = None
-        for found in _person_shapes(text):
+        for found in _person_shapes(text, spans):
             if _inside_word(text, found.start(), "'’-"):
                 continue
             i = bisect.bisect_left(starts, found.end()) - 1
@@ -571,11 +594,12 @@ class Matcher:
         info = self._infos[pattern] = _Key.of(key, self.glossary, self._generics)
         return info
 
-    def _prepare_all(self, found: list[tuple[int, int, int]]) -> None:
+    def _prepare_all(self, found: list[_Candidate]) -> None:
         """Work out every key among ``found`` not worked out yet, their index rows fetched
         together (a first text names thousands of keys: one statement each took longer
         than the scan)."""
-        new = {pattern for pattern, _, _ in found if self._infos[pattern] is None}
+        infos = self._infos
+        new = {pattern for _, _, _, pattern in found if infos[pattern] is None}
         self.glossary.index.load_rows(self.keys[pattern] for pattern in new)
         for pattern in new:
             self._prepare(pattern)
@@ -645,6 +669,7 @@ class _Key(NamedTuple):
     simple: bool  # only word boundaries, full stops and commas to check
     dots: int  # with one way of writing its marks: its full stops, else -1
     commas: int  # and its commas
+    counted: bool  # all there is to check is its full stops and commas (``dots`` >= 0)
 
     @classmethod
     def of(cls, key: str, glossary: Glossary, generics_of: dict[int, frozenset[str]]) -> _Key:
@@ -701,6 +726,7 @@ class _Key(NamedTuple):
             simple=not (bare or full_stop or as_written) and marks == _NO_MARKS,
             dots=next(iter(marks)).count(".") if len(marks) == 1 else -1,
             commas=next(iter(marks)).count(",") if len(marks) == 1 else -1,
+            counted=len(marks) == 1 and not (bare or as_written),
         )
 
 
@@ -747,6 +773,9 @@ def _punctuation_ok(span: str, marks: frozenset[str]) -> bool:
         return True
     return "".join(_MARK.findall(span)) in marks
 
+
+#: A match of a key in the folded text: its start, minus its length, its end, the key.
+_Candidate = tuple[int, int, int, int]
 
 #: A hit: start, -length, -score, -key length, end, key, and (where it is worked out on the
 #: folded text) its end there. Sorted, the leftmost comes first, then the longest, the best.
