@@ -426,7 +426,7 @@ class Matcher:
         candidates.sort()
         mask, blocks, edges = folded._mask, folded._blocks, folded.edges
         assert edges is not None
-        right, count, find, check = bisect.bisect_right, mask.count, edges.find, self._check
+        right, count, gaps_in, check = bisect.bisect_right, mask.count, edges.count, self._check
         out: list[_Hit] = []
         reach = -1  # in the folded text
         at = -1  # the start of the candidates being tried
@@ -448,9 +448,11 @@ class Matcher:
             elif skip:
                 continue
             info = infos[pattern] or self._prepare(pattern)
-            if find(2, fstart + 1, fend) < 0:  # one word: nothing dropped inside
-                end = start + fend - fstart
-            else:
+            # Its end: past as many dropped characters as there are gaps inside it, unless
+            # some gap is longer than one character (". " in Sec. 3, Bade Rd.)
+            gaps = gaps_in(2, fstart + 1, fend)
+            end = start + fend - fstart + gaps
+            if gaps and count(1, start, end) != gaps:
                 end = _kept(mask, start, fend - 1 - fstart) + 1
             if info.counted:  # the common case, _check's first steps inlined
                 hit_end = end + 1 if info.full_stop and text.startswith(".", end) else end
