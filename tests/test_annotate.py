@@ -114,7 +114,24 @@ def test_fold_agrees_with_the_slow_path(text: str) -> None:
     ]
 
 
-_PIECES = ["Situn", "of", "  ", "-", "’", ". ", ", ", "é", "Xī", "臺中", "\n", "Ⓐ", "ab-c", "'"]
+_PIECES = [
+    "Situn",
+    "of",
+    "  ",
+    "-",
+    "’",
+    ". ",
+    ", ",
+    "é",
+    "Xī",
+    "臺中",
+    "\n",
+    "Ⓐ",
+    "ab-c",
+    "'",
+    " — ",
+    ".\n\n  ",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -268,7 +285,10 @@ _NAMES = [
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(_NAMES), st.sampled_from([" ", "", "-", "\n", ". ", ", "])),
+        st.tuples(
+            st.sampled_from(_NAMES),
+            st.sampled_from([" ", "", "-", "\n", ". ", ", ", " — ", ".\n\n "]),
+        ),
         max_size=25,
     ).map(lambda pieces: "".join(a + b for a, b in pieces))
 )
