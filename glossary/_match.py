@@ -1,9 +1,10 @@
 """Finding names in text: one Aho-Corasick pass over a folded copy, offsets into the original.
 
 The text is folded the way index keys are (case, diacritics, spaces, hyphens, apostrophes and
-full stops dropped; NFKC and 台/臺 folded), keeping for each folded character the offset of
-the original character it came from. One automaton holds every key of the index, English and
-Chinese; it reports every occurrence, and each is then checked against the original text:
+full stops dropped; NFKC and 台/臺 folded), with a way back from each folded character to the
+original one it came from (:class:`Folded`). One automaton holds every key of the index,
+English and Chinese; it reports every occurrence, and each is then checked against the
+original text:
 
 - a Latin key must start and end on word boundaries (Situn's, (Situn) and Taichung-based
   are hits; Pasitun is not);
@@ -292,7 +293,8 @@ def _fold_slowly(text: str) -> Folded:
 
 
 class Matcher:
-    """Every key of a glossary's index in one automaton, built on first use."""
+    """Every key of a glossary's index in an automaton (over bytes for a text that folds to
+    ASCII, over strings for any other), each built on first use."""
 
     def __init__(self, glossary: Glossary) -> None:
         import ahocorasick_rs
