@@ -28,7 +28,7 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
@@ -162,9 +162,17 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
             if old is None or row.score > old.score:
                 best[(row.key, n)] = row
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", sorted(best.values()))
+    # Every distinct key, in order, in one row: what a text scanner is built from, read in
+    # milliseconds (a SELECT DISTINCT walks every row of the keys table: 0.3 s for 29k roads)
+    distinct = "\n".join(sorted({key for key, _ in best}))
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
-        [("format", FORMAT_VERSION), ("hash", digest), ("entries", str(len(entries)))],
+        [
+            ("format", FORMAT_VERSION),
+            ("hash", digest),
+            ("entries", str(len(entries))),
+            ("keys", distinct),
+        ],
     )
     conn.commit()
 
@@ -302,7 +310,8 @@ class Index:
 
     def keys(self) -> list[str]:
         """Every distinct key, in key order (what a text scanner searches for)."""
-        return [row[0] for row in self._conn.execute("SELECT DISTINCT key FROM keys ORDER BY key")]
+        (joined,) = self._conn.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone()
+        return str(joined).split("\n") if joined else []
 
     def close(self) -> None:
         self._conn.close()

@@ -184,3 +184,14 @@ def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
     for key in keys:
         assert many._rows[key] == one.rows(key), key
     assert many.rows("no such key") == []
+
+
+def test_the_stored_key_list_is_every_distinct_key_in_order(tmp_path: Path) -> None:
+    """Index.keys() reads the list stored when the index was built: the keys table's
+    distinct keys, in SQLite's order, none of them empty or holding the separator."""
+    index = Glossary(cache_dir=str(tmp_path)).index
+    rows = index._conn.execute("SELECT DISTINCT key FROM keys ORDER BY key").fetchall()
+    keys = index.keys()
+    assert keys == [key for (key,) in rows]
+    assert len(keys) > 1000
+    assert all(key and "\n" not in key for key in keys)
