@@ -477,17 +477,9 @@ class Matcher:
             end = start + fend - fstart + gaps
             if gaps and count(1, start, end) != gaps:
                 end = _kept(mask, start, fend - 1 - fstart) + 1
-            if info.counted:  # the common case, _check's first steps inlined
+            if info.counted:  # the common case: what _check would do, without the call
                 hit_end = end + 1 if info.full_stop and text.startswith(".", end) else end
-                if (
-                    text.count(".", start, hit_end) != info.dots
-                    or text.count(",", start, hit_end) != info.commas
-                    or (
-                        info.dots
-                        and info.commas
-                        and not _punctuation_ok(text[start:hit_end], info.marks)
-                    )
-                ):
+                if not _marks_counted(text, info, start, hit_end):
                     continue
             else:
                 checked = check(text, info, start, end)
@@ -639,11 +631,7 @@ class Matcher:
         if info.full_stop and text[end : end + 1] == ".":
             end += 1  # Situn Dist. ends with its full stop
         if info.dots >= 0:  # one way to write its full stops and commas: count them
-            if (
-                text.count(".", start, end) != info.dots
-                or text.count(",", start, end) != info.commas
-                or (info.dots and info.commas and not _punctuation_ok(text[start:end], info.marks))
-            ):
+            if not _marks_counted(text, info, start, end):
                 return None
         elif not _punctuation_ok(text[start:end], info.marks):
             return None
@@ -791,6 +779,16 @@ _NO_MARKS = frozenset({""})
 def _no_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has no full stop or comma."""
     return text.find(".", start, end) < 0 and text.find(",", start, end) < 0
+
+
+def _marks_counted(text: str, info: _Key, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has the full stops and commas of a key with one way of
+    writing them (``info.dots`` >= 0): counted, and in order only if it has both."""
+    return (
+        text.count(".", start, end) == info.dots
+        and text.count(",", start, end) == info.commas
+        and not (info.dots and info.commas and not _punctuation_ok(text[start:end], info.marks))
+    )
 
 
 def _punctuation_ok(span: str, marks: frozenset[str]) -> bool:
