@@ -32,6 +32,6 @@ def test_wheel_contents(tmp_path: Path) -> None:
         assert f"glossary/terms/{yaml_file.name}" in names
     assert "glossary/py.typed" in names
     assert "glossary/data/syllables.tsv" in names
-    assert "glossary/cli.py" in names
+    assert "glossary/cli/__init__.py" in names
     assert "cli.py" not in names
     assert not any(n.startswith(("terms/", "tests/", "scripts/")) for n in names)

@@ -1,0 +1,340 @@
+"""``glossary export``, ``import`` and ``validate-tbx``: glossaries for translators' tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glossary._errors import GlossaryError
+from glossary._model import Entry
+from glossary.cli._options import Options, global_options
+
+
+def _format_names(kind: str) -> list[str]:
+    from glossary.formats import formats
+
+    attribute = "write" if kind == "export" else "read"
+    return [name for name, fmt in formats().items() if getattr(fmt, attribute) is not None]
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [n for n in _format_names("export") if n.startswith(incomplete)]
+
+
+def export(
+    ctx: typer.Context,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="tbx (TBX v2), tbx3, memoq-csv, csv (bilingual), omegat, deepl, deepl-csv, "
+            "google-csv, google-pairs or json. 'glossary export --list' describes each.",
+            autocompletion=_complete_format,
+        ),
+    ] = "tbx",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (atomically: a failed export leaves the old file "
+            "as it was). Default: stdout.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[str, typer.Option(help="Source language: en, zh-Hant, zh-TW...")] = "en",
+    target: Annotated[
+        str, typer.Option(help="Target language: zh-Hant, zh-TW, zh-Hans, zh-CN or en.")
+    ] = "zh-Hant",
+    english: Annotated[
+        str,
+        typer.Option(
+            help="Which English terms go out: preferred (the house form only), admitted "
+            "(every usable one) or all (deprecated and forbidden too, marked).",
+        ),
+    ] = "all",
+    simplified: Annotated[
+        bool,
+        typer.Option("--simplified", help="Add Simplified Chinese (zh-Hans) in TBX and CSV."),
+    ] = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="Only entries of this kind (repeatable).", show_default=False),
+    ] = None,
+    parent: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--parent",
+            help="Only this entry and what lies under it, by id (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Only entries with an English term of this status (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", help="Only entries with this tag (repeatable).", show_default=False),
+    ] = None,
+    separator: Annotated[
+        str, typer.Option(help="Between synonyms in one CSV cell (memoq-csv).")
+    ] = ";",
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark (for Excel).")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Validate TBX output against TBX-Basic before writing it."),
+    ] = False,
+    list_formats: Annotated[
+        bool, typer.Option("--list", help="Describe every format and what it loses.")
+    ] = False,
+) -> None:
+    """Write the glossary in a format translators' tools and MT engines load.
+
+    Examples: glossary export > taiwan.tbx · glossary export -f tbx3 -o taiwan.tbx ·
+    glossary export -f memoq-csv --bom -o taiwan.csv · glossary export -f omegat -o
+    taiwan.utf8 · glossary export -f deepl --english preferred > deepl.tsv · glossary
+    export -f google-csv --kind district --parent taipei-city
+    """
+    from glossary.formats import ExportOptions, formats, get_format
+    from glossary.formats import export as write_out
+
+    if list_formats:
+        for name, fmt in formats().items():
+            ways = "/".join(w for w, f in (("export", fmt.write), ("import", fmt.read)) if f)
+            typer.echo(f"{name:<13} {fmt.summary} [{ways}]\n{'':<13} loses: {fmt.loses}")
+        return
+    if english not in ("preferred", "admitted", "all"):
+        raise typer.BadParameter("must be preferred, admitted or all", param_hint="--english")
+    try:
+        get_format(output_format)
+    except GlossaryError as exc:
+        raise typer.BadParameter(exc.message, param_hint="--format") from None
+    from glossary._model import Kind, Status
+
+    for value, enum, hint in ((kind, Kind, "--kind"), (status, Status, "--status")):
+        for item in value or []:
+            if item not in {m.value for m in enum}:
+                choices = ", ".join(m.value for m in enum)
+                raise typer.BadParameter(f"{item!r} is not one of {choices}", param_hint=hint)
+    glossary = global_options(ctx).glossary()
+    options = ExportOptions(
+        source=source,
+        target=target,
+        english=english,  # type: ignore[arg-type]
+        simplified=simplified,
+        prefer=glossary.prefer,
+        separator=separator,
+        bom=bom,
+    )
+    text, warnings = write_out(
+        glossary,
+        output_format,
+        options,
+        kinds=kind or [],
+        parents=parent or [],
+        statuses=status or [],
+        tags=tag or [],
+    )
+    if check and output_format in ("tbx", "tbx3"):
+        from glossary.formats.validate import validate_tbx
+
+        problems = validate_tbx(text, "<export>")
+        if problems:
+            for problem in problems[:20]:
+                typer.echo(f"glossary: error: {problem}", err=True)
+            raise typer.Exit(1)
+    for warning in warnings:
+        typer.echo(f"glossary: warning: {warning}", err=True)
+    if output is None:
+        from glossary._batch import write_stdout
+
+        write_stdout(text)
+        return
+    from glossary._fsutil import atomic_write
+
+    try:
+        with atomic_write(output) as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
+        raise GlossaryError(exc.strerror or str(exc), path=str(output)) from None
+
+
+def _sniff_format(path: Path, text: str) -> str:
+    """The format of an import file, from its content and name."""
+    head = text.lstrip("\ufeff \t\r\n")[:200]
+    suffix = path.suffix.lower()
+    if head.startswith("<"):
+        return "tbx"
+    if head.startswith(("{", "[")) or suffix == ".json":
+        return "json"
+    if suffix in (".utf8", ".tab"):
+        return "omegat"
+    first = head.splitlines()[0].lower() if head else ""
+    cells = [c.strip() for c in first.replace("\t", ",").split(",")]
+    if "id" in cells or ("en" in cells and len(cells) > 2) or "english" in cells:
+        return "memoq-csv"
+    if "source" in cells and "target" in cells:
+        return "csv"
+    if len(cells) == 2 and cells[0].split("-")[0] == "en" and cells[1].startswith("zh"):
+        return "google-csv"
+    return "deepl" if "\t" in first else "deepl-csv"
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The glossary file to read.", dir_okay=False)],
+    input_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto (from the content and name), or tbx, tbx3, memoq-csv, csv, omegat, "
+            "deepl, deepl-csv, google-csv, google-pairs, json.",
+        ),
+    ] = "auto",
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            help="CSV/TSV: which header holds a field, as FIELD=HEADER (en=Source, "
+            "zh-Hant=Target, note=Comment...). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    separator: Annotated[str, typer.Option(help="CSV: what separates synonyms in one cell.")] = ";",
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            help="Merge what is new into this YAML term base file (created if missing), "
+            "keeping its comments and layout. Without it, only show what would change.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Read a glossary file back: show what it would add, change or conflict with.
+
+    Matches each entry of FILE to the term base by id, else by its Chinese. New entries
+    are added; new spellings and empty fields filled in are changes; anything that
+    contradicts the term base (another preferred English for the same Chinese, another
+    status, kind or parent) is a conflict, reported and never written. Exit 1 if there
+    are conflicts.
+
+    Examples: glossary import taiwan.tbx · glossary import edits.csv --write terms/mine.yaml
+    · glossary import deepl.tsv --column en=Source --column zh-Hant=Target
+    """
+    from glossary.formats import get_format
+    from glossary.formats import read as read_format
+    from glossary.formats.merge import plan
+
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("no such file", path=str(file)) from None
+    except OSError as exc:
+        raise GlossaryError(exc.strerror or str(exc), path=str(file)) from None
+    from glossary._stream import decode
+
+    text = decode(data, str(file))
+    if input_format != "auto":
+        try:
+            get_format(input_format)
+        except GlossaryError as exc:
+            raise typer.BadParameter(exc.message, param_hint="--format") from None
+    name = _sniff_format(file, text) if input_format == "auto" else input_format
+    mapping = {}
+    for item in column or []:
+        field_name, sep, header = item.partition("=")
+        if not sep or not field_name or not header:
+            raise typer.BadParameter(f"{item!r} is not FIELD=HEADER", param_hint="--column")
+        mapping[field_name.strip()] = header.strip()
+    if mapping or separator != ";":  # only the CAT-tool CSV reader takes these
+        name = "memoq-csv"
+        from glossary.formats import usable_ids
+        from glossary.formats.cat_csv import read as read_csv
+
+        imported = usable_ids(
+            read_csv(text, str(file), columns=mapping, separator=separator), str(file)
+        )
+    else:
+        imported = read_format(text, name, path=str(file))
+    for warning in imported.warnings:
+        typer.echo(f"glossary: warning: {warning}", err=True)
+    options = global_options(ctx)
+    glossary = options.glossary()
+    result = plan(glossary, imported.entries)
+    typer.echo(f"{file} ({name}): {len(imported.entries)} entries")
+    typer.echo("\n".join(result.report()))
+    if write is not None:
+        _write_import(options, write, [c.entry for c in result.added + result.changed])
+    if result.conflicts:
+        raise typer.Exit(1)
+
+
+def _write_import(options: Options, path: Path, entries: list[Entry]) -> None:
+    """Merge ``entries`` into ``path``, check the result as a term base, and only then
+    rename it into place."""
+    from glossary._fsutil import temp_path_beside
+    from glossary._termbase import validate
+    from glossary.formats.yaml_merge import write_merged
+
+    if not entries:
+        typer.echo(f"{path}: nothing to write")
+        return
+    new_text = write_merged(path, entries)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path_beside(path.with_suffix(".yaml"))
+    try:
+        tmp.write_text(new_text, encoding="utf-8")
+        if path.exists():
+            tmp.chmod(path.stat().st_mode & 0o7777)
+        layers = [p for p in options.termbases if p.resolve() != path.resolve()]
+        report = validate([*layers, tmp], builtin=options.builtin)
+        if not report.ok:
+            for issue in report.errors[:20]:
+                typer.echo(f"glossary: error: {str(issue).replace(str(tmp), str(path))}", err=True)
+            typer.echo(f"glossary: error: {path} left as it was", err=True)
+            raise typer.Exit(1)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    typer.echo(f"{path}: wrote {len(entries)} entries")
+
+
+def validate_tbx(
+    files: Annotated[list[Path], typer.Argument(help="TBX files (v2 or v3) to check.")],
+) -> None:
+    """Check TBX files against TBX-Basic: structure, data categories, levels, picklists.
+
+    The rules are built in; no schema named in a file is ever fetched. Prints each
+    problem as path:line: message; exit 1 if there are any.
+    """
+    from glossary._stream import decode
+    from glossary.formats.validate import check_file_text
+
+    problems = 0
+    for path in files:
+        try:
+            text = decode(path.read_bytes(), str(path))
+        except OSError as exc:
+            raise GlossaryError(exc.strerror or str(exc), path=str(path)) from None
+        found = check_file_text(text, str(path))
+        problems += len(found)
+        for problem in found:
+            typer.echo(problem)
+        if not found:
+            typer.echo(f"{path}: valid TBX-Basic")
+    if problems:
+        raise typer.Exit(1)
