@@ -55,6 +55,9 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 _ASCII = bytes(range(128))
 #: Punctuation a term must itself contain for a span to run across it.
 _MARK = re.compile("[.,]")
+#: A blank line: the end of a paragraph, which no name runs across (one line break may
+#: fall inside a name a text wraps; two are a paragraph break).
+_BLANK_LINE = re.compile("\n[ \t\r\f\v\u00a0\u3000]*\n")
 
 #: Generic words that may follow a name, full or abbreviated (Situn District, Situn Dist.).
 _GENERIC_AFTER = re.compile(
@@ -423,6 +426,8 @@ class Matcher:
         for fstart, _, fend, pattern in found_raw:
             info = infos[pattern] or self._prepare(pattern)
             start, end = folded.original(fstart), folded.original(fend - 1) + 1
+            if not _one_paragraph(text, start, end):
+                continue
             if info.latin and (
                 (start and text[start - 1].isalnum())
                 or (end < length and text[end].isalnum() and bounds[pattern] != 2)
@@ -477,6 +482,8 @@ class Matcher:
             end = start + fend - fstart + gaps
             if gaps and count(1, start, end) != gaps:
                 end = _kept(mask, start, fend - 1 - fstart) + 1
+            if gaps and not _one_paragraph(text, start, end):
+                continue
             if info.counted:  # the common case: what _check would do, without the call
                 hit_end = end + 1 if info.full_stop and text.startswith(".", end) else end
                 if not _marks_counted(text, info, start, hit_end):
@@ -649,7 +656,7 @@ class Matcher:
     def _generic_end(self, text: str, end: int, info: _Key) -> int:
         """Past the generic word that follows a bare name or reading (Hsi-t'un District)."""
         match = _GENERIC_AFTER.match(text, end)
-        if match is None:
+        if match is None or not _one_paragraph(text, end, match.start(1)):
             return end
         word = match.group(1).casefold()
         if _GENERIC_FULL.get(word, word) in info.generics:
@@ -779,6 +786,12 @@ _NO_MARKS = frozenset({""})
 def _no_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has no full stop or comma."""
     return text.find(".", start, end) < 0 and text.find(",", start, end) < 0
+
+
+def _one_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within one paragraph (has no blank line): a name
+    may wrap across a line break, never across a paragraph break."""
+    return text.find("\n", start, end) < 0 or _BLANK_LINE.search(text, start, end) is None
 
 
 def _marks_counted(text: str, info: _Key, start: int, end: int) -> bool:
