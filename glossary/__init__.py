@@ -23,7 +23,7 @@ from glossary._errors import (
     TermNotFound,
 )
 from glossary._glossary import Glossary
-from glossary._model import Entry, Hit, Kind, MatchKind, Status, System, Term
+from glossary._model import Entry, Hit, Kind, MatchKind, Role, Status, System, Term
 
 if TYPE_CHECKING:
     from glossary._termbase import Report, TermBase, validate
@@ -57,6 +57,7 @@ __all__ = [
     "MatchKind",
     "QueryError",
     "Report",
+    "Role",
     "RomanizationError",
     "Severity",
     "Status",

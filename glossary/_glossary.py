@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
 from glossary._index import SCORE_TERM, Index, KeyRow, load_index
 from glossary._model import Entry, Hit, Kind, MatchKind, Span, System
-from glossary._sources import discover, read_layers
+from glossary._sources import discover, pack_path, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
 
 if TYPE_CHECKING:
@@ -64,6 +64,8 @@ class Glossary:
         termbases: Files or directories of YAML layered over the built-in term base, in
             order; a later entry replaces an earlier one with the same id.
         builtin: Include the built-in term base (default True).
+        packs: Optional packs of the built-in term base to load with it (``("roads",)``:
+            ``terms/packs/roads.yaml``); none by default.
         prefer: The house style: which English term :meth:`english` picks. A list of
             statuses (``preferred``), systems (``tongyong``, ``hanyu``, ``legacy``...) or
             ``official``, tried in order.
@@ -82,11 +84,15 @@ class Glossary:
         termbases: Iterable[str | Path] = (),
         *,
         builtin: bool = True,
+        packs: Iterable[str] = (),
         prefer: Sequence[str] = ("preferred",),
         cache_dir: str | Path | bool | None = True,
     ) -> None:
         self.termbases = tuple(Path(p) for p in termbases)
         self.builtin = builtin
+        self.packs = tuple(dict.fromkeys(packs))
+        for name in self.packs:
+            pack_path(name)  # an unknown pack fails here, not at first use
         self.prefer = tuple(prefer)
         if cache_dir is True:
             self.cache_dir = default_cache_dir()
@@ -101,6 +107,7 @@ class Glossary:
 
     def __repr__(self) -> str:
         layers = ["<builtin>"] if self.builtin else []
+        layers += [f"<pack {name}>" for name in self.packs]
         layers += [str(p) for p in self.termbases]
         return f"Glossary({', '.join(layers)})"
 
@@ -109,6 +116,7 @@ class Glossary:
         return {
             "termbases": self.termbases,
             "builtin": self.builtin,
+            "packs": self.packs,
             "prefer": self.prefer,
             "cache_dir": self.cache_dir,
         }
@@ -117,6 +125,7 @@ class Glossary:
         self.__init__(  # type: ignore[misc]
             state["termbases"],
             builtin=state["builtin"],
+            packs=state.get("packs", ()),
             prefer=state["prefer"],
             cache_dir=state["cache_dir"],
         )
@@ -133,7 +142,8 @@ class Glossary:
                 if self._index_obj is None:
                     from glossary import __version__
 
-                    files, issues = read_layers(discover(self.termbases, builtin=self.builtin))
+                    layers = discover(self.termbases, builtin=self.builtin, packs=self.packs)
+                    files, issues = read_layers(layers)
                     self._index_obj = load_index(
                         files, issues, cache_dir=self.cache_dir, version=__version__
                     )

@@ -28,7 +28,7 @@ from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 
 #: Generic words a place name may be written with or without ("Situn" for Situn District).
 GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")

@@ -37,11 +37,24 @@ class Kind(StrEnum):
     VILLAGE = "village"  # 村, 里
     ROAD = "road"
     ISLAND = "island"  # an island or a group of islands
-    LANDMARK = "landmark"
+    MOUNTAIN = "mountain"
+    RIVER = "river"
+    LAKE = "lake"
+    PARK = "park"  # national park, national scenic area, forest recreation area
+    TEMPLE = "temple"
+    AIRPORT = "airport"
+    PORT = "port"
+    STATION = "station"  # a railway or metro station (one entry per operator)
+    SCHOOL = "school"  # a university or college
+    HOSPITAL = "hospital"
+    LANDMARK = "landmark"  # any other place: Taipei 101, memorial halls, night markets
+    FOREIGN_PLACE = "foreign-place"  # a place outside Taiwan, kept to tell homonyms apart
+    ETHNIC_GROUP = "ethnic-group"  # an Indigenous people (Amis, Tao)
     PERSON = "person"
-    ORGANIZATION = "organization"
+    ORGANIZATION = "organization"  # neither a government body nor a party: a company
     AGENCY = "agency"  # a government body
-    PARTY = "party"
+    PARTY = "party"  # a political party
+    LAW = "law"  # an act or regulation
     EVENT = "event"
     OTHER = "other"
 
@@ -160,6 +173,51 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person holds or held.
+
+    Attributes:
+        title: The English title as the office prints it (``President``).
+        since: When the person took it: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+        zh: The Chinese title (``總統``).
+        org: The id of the body the office belongs to, if it has an entry.
+        until: When the person left it; empty while they still hold it.
+
+    >>> Role("Premier", "2024-01-31", zh="行政院長").current
+    True
+    """
+
+    title: str
+    since: str
+    zh: str = ""
+    org: str = ""
+    until: str = ""
+
+    @property
+    def current(self) -> bool:
+        """Whether the person still holds the office (no ``until``)."""
+        return not self.until
+
+    def to_dict(self) -> dict[str, str]:
+        """The role as a JSON-ready dict, leaving out empty optional fields."""
+        out = {"title": self.title}
+        if self.zh:
+            out["zh"] = self.zh
+        if self.org:
+            out["org"] = self.org
+        out["since"] = self.since
+        if self.until:
+            out["until"] = self.until
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Role:
+        """The inverse of :meth:`to_dict`."""
+        get = data.get
+        return cls(data["title"], data["since"], get("zh", ""), get("org", ""), get("until", ""))
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One concept (a place, a person, an agency) with its terms in each language.
 
@@ -176,6 +234,9 @@ class Entry:
         since: When the name or thing began (ISO date or year), if known.
         until: When it ended, if it has.
         tags: Free labels for selecting subsets.
+        roles: A person's offices, with dates.
+        prominence: 0-100: which of several homonyms a text means when nothing in it
+            decides (Taoyuan City before Kaohsiung's 桃源區). Default 0.
     """
 
     id: str
@@ -190,6 +251,8 @@ class Entry:
     since: str = ""
     until: str = ""
     tags: tuple[str, ...] = field(default=())
+    roles: tuple[Role, ...] = field(default=())
+    prominence: int = 0
 
     @property
     def chinese(self) -> str:
@@ -251,6 +314,10 @@ class Entry:
                 out[name] = value
         if self.tags:
             out["tags"] = list(self.tags)
+        if self.roles:
+            out["roles"] = [r.to_dict() for r in self.roles]
+        if self.prominence:
+            out["prominence"] = self.prominence
         out["source"] = self.source
         return out
 
@@ -272,6 +339,8 @@ class Entry:
             get("since", ""),
             get("until", ""),
             tuple(get("tags", ())),
+            tuple([Role.from_dict(r) for r in get("roles", ())]),
+            int(get("prominence", 0)),
         )
 
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary._builtin import builtin_dir
-from glossary._errors import Issue
+from glossary._errors import GlossaryError, Issue
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
+#: The folder of the built-in term base holding the optional packs (not loaded by default).
+PACKS_DIR = "packs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +30,52 @@ class SourceFile:
     data: bytes
 
 
-def discover(paths: Iterable[str | Path], *, builtin: bool = True) -> list[list[Path]]:
-    """The files of each layer, in load order. Missing paths are kept (reported when read)."""
+def discover(
+    paths: Iterable[str | Path], *, builtin: bool = True, packs: Iterable[str] = ()
+) -> list[list[Path]]:
+    """The files of each layer, in load order. Missing paths are kept (reported when read).
+
+    The built-in layer is ``terms/`` without its ``packs/`` folder, plus the packs named
+    in ``packs`` (``roads`` is ``terms/packs/roads.yaml``): a pack belongs to the built-in
+    layer, so its ids must not clash with the built-in ones.
+
+    Raises:
+        GlossaryError: if a pack is named that does not exist.
+    """
     layers: list[list[Path]] = []
+    chosen = [pack_path(name) for name in dict.fromkeys(packs)]
     if builtin:
-        layers.append(_files_in(builtin_dir()))
+        root = builtin_dir()
+        skip = root / PACKS_DIR
+        files = [p for p in _files_in(root) if skip not in p.parents]
+        layers.append(files + chosen)
+    elif chosen:
+        layers.append(chosen)
     for raw in paths:
         path = Path(raw)
         layers.append(_files_in(path) if path.is_dir() else [path])
     return layers
+
+
+def available_packs() -> list[str]:
+    """The names of the optional packs of the built-in term base (``roads``...)."""
+    folder = builtin_dir() / PACKS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def pack_path(name: str) -> Path:
+    """The file of the pack called ``name``.
+
+    Raises:
+        GlossaryError: if there is no such pack (the message lists the ones there are).
+    """
+    if name in available_packs():
+        folder = builtin_dir() / PACKS_DIR
+        return next(folder / (name + s) for s in YAML_SUFFIXES if (folder / (name + s)).is_file())
+    known = ", ".join(available_packs()) or "none"
+    raise GlossaryError(f"unknown pack {name!r}; the packs are: {known}")
 
 
 def _files_in(directory: Path) -> list[Path]:

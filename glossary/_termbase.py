@@ -9,6 +9,7 @@ Validation reports every problem it finds, each located as ``path:line:col: fiel
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ from typing import Any
 
 from glossary import _nodes
 from glossary._errors import Issue, Severity, TermBaseError
-from glossary._model import Entry, Kind, Status, System, Term
+from glossary._model import Entry, Kind, Role, Status, System, Term
 from glossary._sources import SourceFile, discover, read_layers
 from glossary._text import CHINESE_PUNCTUATION, has_cjk, is_cjk, latin_key
 
@@ -26,9 +27,11 @@ ENTRY_FIELDS = (
     "id",
     "kind",
     "parent",
+    "prominence",
     "zh",
     "gloss",
     "en",
+    "roles",
     "note",
     "definition",
     "since",
@@ -38,11 +41,48 @@ ENTRY_FIELDS = (
 )
 REQUIRED_FIELDS = ("id", "kind", "zh", "en", "source")
 TERM_FIELDS = ("term", "status", "system", "official", "note", "case", "match", "fuzzy")
+ROLE_FIELDS = ("title", "zh", "org", "since", "until")
+REQUIRED_ROLE_FIELDS = ("title", "since")
+#: The range of ``prominence``.
+PROMINENCE_RANGE = (0, 100)
 #: Values of the matching controls of English terms.
 CASE_VALUES = ("sensitive", "insensitive")
 MATCH_VALUES = ("word", "prefix")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE_PATTERN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is not a date of the term base (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
+    each a real date), or None if it is one.
+
+    >>> date_problem("2024-05-20"), date_problem("1987-13")
+    (None, "'1987-13' has no month 13")
+    >>> date_problem("2023-02-29")
+    "'2023-02-29' is not a real date (day is out of range for month)"
+    """
+    if not DATE_PATTERN.fullmatch(value):
+        return f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    parts = value.split("-")
+    if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
+        return f"{value!r} has no month {int(parts[1])}"
+    if len(parts) == 3:
+        try:
+            datetime.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError as exc:
+            return f"{value!r} is not a real date ({exc})"
+    return None
+
+
+def dates_in_order(since: str, until: str) -> bool:
+    """Whether ``since`` is not after ``until``, comparing as far as both are precise
+    (2020 and 2020-05-20 are in order either way round).
+
+    >>> dates_in_order("2020-05-20", "2024-05-20"), dates_in_order("2024", "2020-05")
+    (True, False)
+    """
+    n = min(len(since), len(until))
+    return since[:n] <= until[:n]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +95,7 @@ class Located:
     layer: int
     parent_line: int = 0
     en_lines: tuple[int, ...] = ()
+    org_lines: tuple[int, ...] = ()  # where each role's org is given (0: no org)
 
 
 @dataclass(slots=True)
@@ -218,12 +259,25 @@ class _EntryReader:
                 values[name] = value or ""
         for name in ("since", "until"):
             if name in fields:
-                value = self.string(fields[name], name)
-                if value is not None and not DATE_PATTERN.fullmatch(value):
-                    self.error(fields[name], name, f"{value!r} is not a date (YYYY[-MM[-DD]])")
-                    value = None
+                value = self.date(fields[name], name)
                 ok &= value is not None
                 values[name] = value or ""
+        since, until = values.get("since"), values.get("until")
+        if since and until and not dates_in_order(since, until):
+            self.error(fields["until"], "until", f"{until!r} is before since ({since!r})")
+            ok = False
+        if "prominence" in fields:
+            prominence = self.prominence(fields["prominence"])
+            ok &= prominence is not None
+            values["prominence"] = prominence or 0
+        org_lines: list[int] = []
+        if "roles" in fields:
+            if values.get("kind") not in (None, Kind.PERSON.value):
+                self.error(fields["roles"], "roles", "roles belong to person entries only")
+                ok = False
+            roles = self.roles(fields["roles"], org_lines)
+            ok &= roles is not None
+            values["roles"] = roles or ()
         if "gloss" in fields:
             gloss = self.chinese(fields["gloss"], "gloss")
             ok &= gloss is not None
@@ -255,9 +309,112 @@ class _EntryReader:
             since=values.get("since", ""),
             until=values.get("until", ""),
             tags=values.get("tags", ()),
+            roles=values.get("roles", ()),
+            prominence=values.get("prominence", 0),
         )
         parent_line = fields["parent"].line if "parent" in fields else 0
-        return Located(entry, self.path, node.line, self.layer, parent_line, tuple(en_lines))
+        return Located(
+            entry,
+            self.path,
+            node.line,
+            self.layer,
+            parent_line,
+            tuple(en_lines),
+            tuple(org_lines),
+        )
+
+    def date(self, node: _nodes.Node, fieldname: str) -> str | None:
+        value = self.string(node, fieldname)
+        if value is None:
+            return None
+        problem = date_problem(value)
+        if problem is not None:
+            self.error(node, fieldname, problem)
+            return None
+        return value
+
+    def prominence(self, node: _nodes.Node) -> int | None:
+        low, high = PROMINENCE_RANGE
+        if not (isinstance(node, _nodes.Scalar) and node.plain and node.value.isdecimal()):
+            self.error(node, "prominence", f"expected a whole number from {low} to {high}")
+            return None
+        value = int(node.value)
+        if not low <= value <= high:
+            self.error(node, "prominence", f"{value} is out of range: use {low} to {high}")
+            return None
+        return value
+
+    def roles(self, node: _nodes.Node, org_lines: list[int]) -> tuple[Role, ...] | None:
+        if not isinstance(node, _nodes.Sequence) or not node.items:
+            self.error(node, "roles", "expected a non-empty list of roles ('- title: ...')")
+            return None
+        out: list[Role] = []
+        ok = True
+        for i, item in enumerate(node.items):
+            where = f"roles[{i}]"
+            if not isinstance(item, _nodes.Mapping):
+                self.error(item, where, "each role is a mapping ('title: ...', 'since: ...')")
+                ok = False
+                continue
+            good = True
+            for key, (keynode, _) in item.items.items():
+                if key not in ROLE_FIELDS:
+                    self.error(
+                        keynode,
+                        f"{where}.{key}",
+                        f"unknown field; expected one of: {', '.join(ROLE_FIELDS)}",
+                    )
+                    good = False
+            for key in REQUIRED_ROLE_FIELDS:
+                if key not in item.items:
+                    self.error(item, f"{where}.{key}", "missing required field")
+                    good = False
+            values: dict[str, str] = {}
+            for key, (_, value_node) in item.items.items():
+                name = f"{where}.{key}"
+                value: str | None
+                if key == "title":
+                    value = self.string(value_node, name, latin=True)
+                elif key == "zh":
+                    value = self.chinese(value_node, name)
+                elif key == "org":
+                    value = self.string(value_node, name)
+                    if value is not None and not ID_PATTERN.fullmatch(value):
+                        self.error(value_node, name, f"{value!r} is not an entry id")
+                        value = None
+                elif key in ("since", "until"):
+                    value = self.date(value_node, name)
+                else:
+                    continue
+                if value is None:
+                    good = False
+                else:
+                    values[key] = value
+            if (
+                good
+                and values.get("until")
+                and not dates_in_order(values["since"], values["until"])
+            ):
+                self.error(
+                    item.items["until"][1],
+                    f"{where}.until",
+                    f"{values['until']!r} is before since ({values['since']!r})",
+                )
+                good = False
+            if not good:
+                ok = False
+                continue
+            out.append(
+                Role(
+                    values["title"],
+                    values["since"],
+                    zh=values.get("zh", ""),
+                    org=values.get("org", ""),
+                    until=values.get("until", ""),
+                )
+            )
+            org_lines.append(item.items["org"][1].line if "org" in item.items else 0)
+        return tuple(out) if ok else None
 
     def tags(self, node: _nodes.Node) -> tuple[str, ...] | None:
         if not isinstance(node, _nodes.Sequence):
@@ -468,8 +625,24 @@ def layer_entries(located: Sequence[Located]) -> tuple[dict[str, Located], list[
         seen[key] = item
         final[item.entry.id] = item
     issues.extend(_check_parents(final))
+    issues.extend(_check_orgs(final))
     issues.extend(_check_english(final))
     return final, issues
+
+
+def _check_orgs(entries: dict[str, Located]) -> Iterator[Issue]:
+    for item in entries.values():
+        for i, role in enumerate(item.entry.roles):
+            if role.org and role.org not in entries:
+                line = item.org_lines[i] if i < len(item.org_lines) else item.line
+                yield Issue(
+                    item.path,
+                    line or item.line,
+                    0,
+                    f"roles[{i}].org",
+                    f"unknown entry id {role.org!r}: name the id of an existing entry, or "
+                    "leave org out",
+                )
 
 
 def _check_parents(entries: dict[str, Located]) -> Iterator[Issue]:
@@ -543,8 +716,11 @@ def validate_files(
     return final, report
 
 
-def validate(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Report:
-    """Validate a term base: the built-in one (unless ``builtin=False``) plus ``paths``.
+def validate(
+    paths: Iterable[str | Path] = (), *, builtin: bool = True, packs: Iterable[str] = ()
+) -> Report:
+    """Validate a term base: the built-in one (unless ``builtin=False``) with ``packs``,
+    plus ``paths``.
 
     Returns a :class:`Report` listing every error and warning; it never raises for bad data.
 
@@ -552,7 +728,7 @@ def validate(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Repor
     >>> report.ok, report.entries > 390
     (True, True)
     """
-    files, read_issues = read_layers(discover(paths, builtin=builtin))
+    files, read_issues = read_layers(discover(paths, builtin=builtin, packs=packs))
     return validate_files(files, read_issues)[1]
 
 
@@ -569,9 +745,11 @@ class TermBase:
         self.warnings = tuple(warnings)
 
     @classmethod
-    def load(cls, paths: Iterable[str | Path] = (), *, builtin: bool = True) -> TermBase:
+    def load(
+        cls, paths: Iterable[str | Path] = (), *, builtin: bool = True, packs: Iterable[str] = ()
+    ) -> TermBase:
         """Load and validate; raise :class:`TermBaseError` listing every error."""
-        files, read_issues = read_layers(discover(paths, builtin=builtin))
+        files, read_issues = read_layers(discover(paths, builtin=builtin, packs=packs))
         return cls.from_files(files, read_issues)
 
     @classmethod

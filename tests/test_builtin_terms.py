@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -72,7 +73,10 @@ def test_hanyu_names_read_as_their_chinese(termbase: TermBase) -> None:
             assert latin_key(base) == latin_key(hanyu(chinese)), (entry.id, term)
 
 
-@pytest.mark.parametrize("path", sorted(builtin_dir().glob("*.yaml")), ids=lambda p: p.name)
+TERM_FILES = sorted(builtin_dir().rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", TERM_FILES, ids=lambda p: p.name)
 def test_header_documents_every_field(path: object) -> None:
     """Each term base file opens with a comment that documents every field."""
     from pathlib import Path
@@ -139,8 +143,35 @@ def test_matches_chunghwa_post(termbase: TermBase) -> None:
     assert seen == 368
 
 
-@pytest.mark.parametrize("name", ["seed.yaml", "divisions.yaml"])
-def test_header_is_the_shared_one(name: str) -> None:
-    """Every term base file carries scripts/termbase_header.txt word for word."""
+@pytest.mark.parametrize("path", TERM_FILES, ids=lambda p: p.name)
+def test_header_is_the_shared_one(path: Path) -> None:
+    """Every term base file (packs included) carries scripts/termbase_header.txt word for word."""
     header = (ROOT / "scripts" / "termbase_header.txt").read_text(encoding="utf-8")
-    assert header in (builtin_dir() / name).read_text(encoding="utf-8")
+    assert header in path.read_text(encoding="utf-8")
+
+
+def test_update_headers_finds_nothing_stale() -> None:
+    """scripts/update_headers.py --check agrees that every header is current."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "update_headers.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_update_headers_rewrites_a_stale_header(tmp_path: Path) -> None:
+    """A file with an old shared header gets the current one; its own lines and entries stay."""
+    header = (ROOT / "scripts" / "termbase_header.txt").read_text(encoding="utf-8")
+    own = "# My layer: what it holds.\n#\n"
+    body = "\n- id: a\n  kind: other\n  zh: [甲]\n  en: [A]\n  source: me\n"
+    (tmp_path / "packs").mkdir()
+    stale = tmp_path / "packs" / "x.yaml"
+    stale.write_text(own + "# A glossary term base file: old text.\n# More.\n" + body, "utf-8")
+    args = [sys.executable, str(ROOT / "scripts" / "update_headers.py"), "--terms", str(tmp_path)]
+    check = subprocess.run([*args, "--check"], capture_output=True, text=True, check=False)
+    assert check.returncode == 1
+    assert "x.yaml: stale header" in check.stderr
+    subprocess.run(args, capture_output=True, check=True)
+    assert stale.read_text("utf-8") == own + header + body

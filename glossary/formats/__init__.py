@@ -257,9 +257,13 @@ def export(
     parents: Iterable[str] = (),
     statuses: Iterable[str] = (),
     tags: Iterable[str] = (),
+    foreign: bool = False,
 ) -> tuple[str, list[str]]:
     """The glossary (or the selected part of it) as a file in format ``name``: its text and
-    the export's warnings."""
+    the export's warnings.
+
+    Places outside Taiwan (kind ``foreign-place``, kept to tell homonyms apart) go out
+    only with ``foreign=True`` or when ``kinds`` names that kind."""
     fmt = get_format(name)
     if fmt.write is None:
         raise GlossaryError(f"{name} is an import format only")
@@ -272,6 +276,8 @@ def export(
         tags=tags,
         ancestors=glossary._ancestors,
     )
+    if not foreign and Kind.FOREIGN_PLACE not in {Kind(k) for k in kinds}:
+        entries = [e for e in entries if e.kind is not Kind.FOREIGN_PLACE]
     if not entries:
         raise GlossaryError("no entries match the selection: nothing to export")
     return fmt.write(entries, options)

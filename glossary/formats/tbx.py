@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from glossary._model import Entry, Kind, Status, Term
+from glossary._model import Entry, Kind, Role, Status, Term
 from glossary._text import has_cjk
 from glossary.formats import (
     SIMPLIFIED,
@@ -55,6 +55,34 @@ STATUS_OF = {
 }
 FORBIDDEN_NOTE = "forbidden"
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+_ROLE_NOTE = re.compile(
+    r"Role: (?P<title>[^()]+?)(?: \((?P<zh>[^()]+)\))?, since (?P<since>[\d-]+)"
+    r"(?:, until (?P<until>[\d-]+))?"
+)
+
+
+def role_note(role: Role) -> str:
+    """A person's role as the note TBX carries it (TBX-Basic has no field for one).
+
+    >>> role_note(Role("Premier", "2024-01-31", zh="行政院長"))
+    'Role: Premier (行政院長), since 2024-01-31'
+    """
+    text = f"Role: {role.title}" + (f" ({role.zh})" if role.zh else "")
+    text += f", since {role.since}"
+    return text + (f", until {role.until}" if role.until else "")
+
+
+def read_role_note(text: str) -> Role | None:
+    """The role a :func:`role_note` wrote, or None for any other note.
+
+    >>> read_role_note("Role: Premier (行政院長), since 2024-01-31")
+    Role(title='Premier', since='2024-01-31', zh='行政院長', org='', until='')
+    """
+    found = _ROLE_NOTE.fullmatch(text)
+    if found is None:
+        return None
+    get = found.group
+    return Role(get("title"), get("since"), zh=get("zh") or "", until=get("until") or "")
 
 
 def _xml_id(ident: str) -> str:
@@ -135,6 +163,8 @@ class _Writer:
             out.append(f'      <ref type="crossReference" target="{target}">{name}</ref>\n')
         if entry.note:
             out.append(f"      <note>{esc(entry.note)}</note>\n")
+        for role in entry.roles:
+            out.append(f"      <note>{esc(role_note(role))}</note>\n")
         for language, terms in sides:
             out.append(f'      <{lang_tag} xml:lang="{language}">\n')
             if language == "en" and entry.definition:
@@ -285,6 +315,7 @@ def _read_entry(
     source = note = definition = parent = ""
     en: list[Term] = []
     zh: list[Term] = []
+    roles: list[Role] = []
     for child in element:
         tag, kind_of = _LOCAL.get(child.tag) or _local(child.tag), child.get("type", "")
         if tag == "descrip" and kind_of == "subjectField":
@@ -299,7 +330,11 @@ def _read_entry(
         elif tag == "ref" and kind_of == "crossReference" and child.get("target"):
             parent = _entry_id(child.get("target", ""))
         elif tag == "note":
-            note = f"{note}\n{_text(child)}".strip()
+            role = read_role_note(_text(child)) if kind is Kind.PERSON else None
+            if role is not None:
+                roles.append(role)
+            else:
+                note = f"{note}\n{_text(child)}".strip()
         elif tag in ("langSet", "langSec"):
             lang = child.get(XML_LANG) or child.get("lang") or ""
             terms, found_definition = _read_language(child, skipped)
@@ -332,6 +367,7 @@ def _read_entry(
         parent or None,
         note=note,
         definition=definition,
+        roles=tuple(roles),
     )
 
 
@@ -383,7 +419,8 @@ def _read_term(element: Any) -> Term | None:
 
 _LOSES = (
     "each term's romanization system, official flag and matching controls (case, match, "
-    "fuzzy); the entry's gloss, since, until and tags; deprecated and forbidden share one "
+    "fuzzy); the entry's gloss, since, until, tags and prominence; a role's org (roles go "
+    "out as notes and are read back); deprecated and forbidden share one "
     "TBX status (forbidden is kept as a note); a parent outside the file"
 )
 

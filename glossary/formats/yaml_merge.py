@@ -65,9 +65,18 @@ def entry_node(entry: Entry) -> Any:
             node[key] = seq
         elif key == "tags":
             node[key] = CommentedSeq(data[key])
+        elif key == "roles":
+            node[key] = _roles_node(data[key])
         else:
             node[key] = _scalar(data[key])
     return node
+
+
+def _roles_node(roles: list[dict[str, str]]) -> Any:
+    """A person's roles as a block list of mappings (``- title: ...``), in field order."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return CommentedSeq(CommentedMap(role) for role in roles)
 
 
 def _yaml(offset: int = 2) -> Any:
@@ -198,7 +207,12 @@ def _update(node: Any, entry: Entry, lines: list[str], data: list[Any], offset: 
         if value and not node.get(key):
             later = [k for k in FIELD_ORDER[FIELD_ORDER.index(key) + 1 :] if k in keys]
             at = int(node.lc.key(later[0])[0]) if later else end
-            shown = list(value) if key == "tags" else _scalar(value)
+            if key == "tags":
+                shown = list(value)
+            elif key == "roles":
+                shown = _roles_node([role.to_dict() for role in value])
+            else:
+                shown = _scalar(value)
             rendered = _dump({key: shown}, offset)
             edits.append((at, FIELD_ORDER.index(key), [" " * key_col + s for s in rendered]))
     return edits
