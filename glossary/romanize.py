@@ -376,8 +376,8 @@ def spell(syllable: str, tone: int, system: Scheme | str, tones: Tones = "none")
     known = (syllable, system.value) in data.plain
     if not known:  # an interjection pypinyin knows and the table does not (hm, hng)
         return syllable + (str(tone) if tones == "numbers" else "")
-    if system is Scheme.GWOYEU:
-        return data.toned[(syllable, tone, system.value)].lstrip(".")
+    if system is Scheme.GWOYEU:  # tonal spelling: the neutral tone's dot is part of it
+        return data.toned[(syllable, tone, system.value)]
     plain = data.plain[(syllable, system.value)]
     if tones == "none":
         return plain
@@ -420,23 +420,35 @@ def render(
         return " ".join(spelled)
     if style == "person" and len(spelled) > 1:
         surname = reading.surname or 1
-        family = _word(spelled[:surname], system, hyphenate=False)
+        # Wade-Giles hyphenates a compound surname as it does a given name (Ssu-ma Ch'ien,
+        # Ou-yang Hsiu, Chu-ko Liang); the other systems write it as one word (Sima Qian).
+        family = _word(spelled[:surname], system, hyphenate=system is Scheme.WADE_GILES)
         given = _word(spelled[surname:], system, hyphenate=system is not Scheme.HANYU)
         return f"{family} {given}"
     return _word(spelled, system, hyphenate=system is Scheme.WADE_GILES)
 
 
 def _word(spelled: Sequence[str], system: Scheme, *, hyphenate: bool) -> str:
+    """Syllables as one word: hyphenated, or joined with an apostrophe before a vowel.
+
+    The apostrophe goes before a syllable whose first letter is a vowel, tone mark or not
+    (Xi'an, Xī'ān; Hanyu Pinyin: a, e, o only, as its rules say). Gwoyeu Romatzyh's
+    neutral-tone dot joins its syllable to the one before (Woo.men), never a hyphen.
+    """
     if system is Scheme.ZHUYIN:
         return "".join(spelled)
-    if hyphenate:
-        text = "-".join(spelled)
-    else:
-        vowels = "aeo" if system is Scheme.HANYU else "aeiouü"
-        text = spelled[0]
-        for piece in spelled[1:]:
-            text += ("'" if piece[:1] in vowels else "") + piece
-    return text[:1].upper() + text[1:]
+    vowels = "aeo" if system is Scheme.HANYU else "aeiouü"
+    text = spelled[0]
+    for piece in spelled[1:]:
+        if piece[:1] == ".":
+            text += piece
+        elif hyphenate:
+            text += "-" + piece
+        else:
+            first = unicodedata.normalize("NFD", piece[:1])[:1]
+            text += ("'" if first in vowels or piece[:1] == "ü" else "") + piece
+    start = 1 if text[:1] == "." else 0
+    return text[: start + 1].upper() + text[start + 1 :]
 
 
 @cache
@@ -459,7 +471,7 @@ def system_keys(reading: Reading) -> list[tuple[Scheme, str]]:
     without building the display forms: index builds call this for every name.
 
     >>> [key for _, key in system_keys(Reading.from_numbered("xi1 tun2"))]
-    ['xitun', 'hsitun', 'situn', 'shituen', 'shitwen', 'syitwen']
+    ['xitun', 'hsitun', 'situn', 'shituen', 'shitwen', 'syitwun']
     """
     parts = _key_parts()
     columns = [
@@ -541,20 +553,39 @@ MAX_CANDIDATES = 256
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´ʻ′"})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
-_DIGIT_TONES = re.compile(r"(?<=[a-zü])[0-5]")
+#: What ends (or, for ˙ and GR's neutral-tone dot, starts) a syllable: a tone digit or
+#: superscript (NFKC makes these digits) after a letter, a Zhuyin-style tone mark, a middle
+#: dot, and a full stop before a letter (Gwoyeu Romatzyh's neutral tone: Woo.men).
+_TONE_BOUNDARIES = re.compile(r"(?<=[^\W\d_])[0-5]|[ˊˇˋ˙·¯]|\.(?=[^\W\d_])")
 _KEEP_COMBINING = frozenset("\u0308")  # the diaeresis of ü
 _BOUNDARY = "|"
+#: Where each system stands on a tie: LATIN's order, Zhuyin last.
+_ORDER = {str(system): number for number, system in enumerate(LATIN)}
+#: The systems that write tones as marks over a vowel (xī, syī; Tongyong's ˊ ˇ ˋ too).
+_MARKING = frozenset({"hanyu", "yale", "tongyong"})
 
 
 def _fold(text: str) -> str:
-    """Lower case, apostrophes as ', ü kept (from v and u: too), other marks and tones gone."""
+    """Lower case, apostrophes as ', ü kept (from v and u: too), other marks gone.
+
+    A letter that carried a tone mark comes back in upper case, so that the parser knows
+    where the marks were (a syllable has one); tone digits, superscripts and Zhuyin-style
+    marks become spaces, since each ends a syllable.
+    """
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     text = text.replace("u:", "ü").replace("v", "ü")
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP_COMBINING)
-    kept = unicodedata.normalize("NFC", kept)
-    kept = "".join(c for c in kept if c not in "¹²³⁴⁵ˊˇˋ˙·¯")
-    return _DIGIT_TONES.sub("", kept)
+    out = []
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        kept = "".join(
+            c for c in decomposed if not unicodedata.combining(c) or c in _KEEP_COMBINING
+        )
+        kept = unicodedata.normalize("NFC", kept)
+        out.append(kept.upper() if any(c in _MARK_TONES for c in decomposed) else kept)
+    return _TONE_BOUNDARIES.sub(" ", "".join(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,16 +627,28 @@ def _lexicon() -> _Lexicon:
             else:
                 forms = {data.plain[(syllable, system)]}
             for form in forms:
-                for spelling, penalty in _variants(_fold(form), system):
+                for spelling, penalty in _variants(_fold(form).lower(), system):
                     lexicon.add(spelling, _Option(syllable, system, penalty))
     return lexicon
+
+
+#: Other Wade-Giles spellings of a syllable, as its tables give them: szu (the older
+#: spelling of ssu); the final ê/o as ê after k, k', h too (kê, k'ê, hê, folded to ke, k'e,
+#: he; passports drop the circumflex: KE for ㄍㄜ); yi beside i for 一 (the tables give both).
+_WADE_GILES_ALSO: dict[str, tuple[tuple[str, int], ...]] = {
+    "ssu": (("szu", 0),),
+    "ko": (("ke", 0),),
+    "k'o": (("k'e", 0), ("ke", 1)),
+    "ho": (("he", 0),),
+    "i": (("yi", 0),),
+}
 
 
 def _variants(spelling: str, system: str) -> Iterator[tuple[str, int]]:
     """A spelling and the ways people also write it, each with its penalty."""
     yield spelling, 0
-    if system == "wade-giles" and spelling == "ssu":
-        yield "szu", 0  # the older Wade-Giles spelling of si
+    if system == "wade-giles":
+        yield from _WADE_GILES_ALSO.get(spelling, ())
     if "ü" in spelling:
         yield spelling.replace("ü", "u"), 1
         if system == "hanyu":
@@ -647,7 +690,7 @@ def parse(text: str) -> Parse:
     lexicon = _lexicon()
     segmentations, stuck = _segment(joined, lexicon)
     if not segmentations:
-        rest = joined[stuck:].split(_BOUNDARY)[0].lstrip("'")
+        rest = joined[stuck:].split(_BOUNDARY)[0].lstrip("'").lower()
         return Parse(
             text,
             reason=f"{text!r} is not romanized Mandarin: no syllable in any system spells {rest!r}",
@@ -656,8 +699,16 @@ def parse(text: str) -> Parse:
 
 
 def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
-    """Every split of ``word`` into spellings, fewest pieces first; and how far any got."""
+    """Every split of ``word`` into spellings, fewest pieces first; and how far any got.
+
+    Letters in upper case carried a tone mark (see :func:`_fold`): a piece holds at most
+    one, since a syllable has one tone (xīān is xi an, never xian). Pieces keep their case.
+    """
     n = len(word)
+    lower = word.lower()
+    marks = [0]  # marks[i]: how many marked letters word[:i] holds
+    for char in word:
+        marks.append(marks[-1] + (char != char.lower()))
     ways: list[list[tuple[str, ...]] | None] = [None] * (n + 1)
     ways[n] = [()]
     for i in range(n - 1, -1, -1):
@@ -665,10 +716,10 @@ def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
         if word[i] in (_BOUNDARY, "'"):
             found.extend(ways[i + 1] or [])
         for j in range(i + 1, min(n, i + lexicon.longest) + 1):
-            piece = word[i:j]
-            if _BOUNDARY in piece:
+            if word[j - 1] == _BOUNDARY or marks[j] - marks[i] > 1:
                 break
-            if piece in lexicon.spellings and ways[j]:
+            if lower[i:j] in lexicon.spellings and ways[j]:
+                piece = word[i:j]
                 found.extend((piece, *rest) for rest in ways[j] or [])
         found.sort(key=len)
         ways[i] = found[:64] or None
@@ -681,7 +732,9 @@ def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
         if word[i] in (_BOUNDARY, "'"):
             reach.add(i + 1)
         for j in range(i + 1, min(n, i + lexicon.longest) + 1):
-            if _BOUNDARY not in word[i:j] and word[i:j] in lexicon.spellings:
+            if word[j - 1] == _BOUNDARY or marks[j] - marks[i] > 1:
+                break
+            if lower[i:j] in lexicon.spellings:
                 reach.add(j)
     return [], max(reach)
 
@@ -694,17 +747,22 @@ def _candidates(
     Segmentations come fewest pieces first; once a whole group of one length is done and
     enough candidates are in hand, longer ones are not tried. Within a segmentation the
     readings each piece allows are tried best first (no assumption, most systems).
+
+    Ranked by: fewer syllables; fewer tone-marked syllables read in a system that writes
+    no tone marks (tēi is Hanyu tei before Wade-Giles dei); spelled in one system; fewer
+    assumptions; then the systems' order in :data:`LATIN` (Hanyu first), not the alphabet.
     """
-    scored: dict[tuple[str, ...], tuple[tuple[int, int, int, int], Candidate]] = {}
+    scored: dict[tuple[str, ...], tuple[tuple[int, ...], Candidate]] = {}
     last_length = 0
     for order, pieces in enumerate(segmentations):
         if len(pieces) > last_length and len(scored) >= MAX_CANDIDATES:
             break
         last_length = len(pieces)
         choices: list[list[tuple[str, dict[str, int]]]] = []
+        marked = [piece != piece.lower() for piece in pieces]
         for piece in pieces:
             by_syllable: dict[str, dict[str, int]] = {}
-            for option in lexicon.spellings[piece]:
+            for option in lexicon.spellings[piece.lower()]:
                 systems = by_syllable.setdefault(option.syllable, {})
                 systems[option.system] = min(systems.get(option.system, 9), option.penalty)
             choices.append(
@@ -723,7 +781,14 @@ def _candidates(
                 common = frozenset(s for s, total in totals.items() if total == penalty)
             else:
                 penalty = sum(min(c[1].values()) for c in combo)
-            rank = (len(syllables), 0 if common else 1, penalty, order)
+            misfit = sum(
+                1 for m, systems in zip(marked, per, strict=True) if m and not systems & _MARKING
+            )
+            if common:
+                precedence = min(_ORDER.get(s, len(_ORDER)) for s in common)
+            else:
+                precedence = sum(min(_ORDER.get(s, len(_ORDER)) for s in p) for p in per)
+            rank = (len(syllables), misfit, 0 if common else 1, penalty, precedence, order)
             old = scored.get(syllables)
             if old is None or rank < old[0]:
                 candidate = Candidate(syllables, common, per, exact=penalty == 0)

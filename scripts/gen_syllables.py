@@ -19,6 +19,11 @@ Fixes:
   from the rows of a syllable with the same final and a like initial (jiang, lia, gei,
   zhong), changing only the initial. pinyin4j's other two extras, lve and nve, are the
   crosswalk's lue and nue (lüe, nüe).
+- Gwoyeu Romatzyh: 13 syllable-tones are corrected by the rules of tonal spelling
+  (GWOYEU_FIXES), and the neutral tone of a syllable with a sonorant initial (m, n, l, r)
+  is the dot and the basic form without the tone-1 h (.le 了, .ma 嗎, .men 們).
+- Yale writes ㄨㄣ after an initial -wun (dwun, twun, lwun), standalone wen; the
+  crosswalk has -wen in ten of the fifteen syllables.
 
 Usage: python scripts/gen_syllables.py [--data ../shared/data] [--check]
   --check   exit 1 if the packaged table is not what this script would write
@@ -62,6 +67,15 @@ HEADER = """\
 # yan -> yen and bare e -> o; syllable names with ü; lüan, lün, hm, hng dropped (not
 # standard Mandarin, or copies of heng); rows added for diang, nia, sei, shong;
 # tone marks dropped from Wade-Giles and MPS II (tones are the `tone` column).
+# Gwoyeu Romatzyh, by the tonal spelling rules (Y. R. Chao, Mandarin Primer, 1948; charted
+# at pinyin.info/romanization/gwoyeu_romatzyh/spelling.html): den1 den, den2 dern (d is
+# not a sonorant: tone 2 adds r); tei1 tei, tei2 teir; nun1 nhuen, nun2 nuen (as lun);
+# dia2 dya, dia3 dea (as jia); wa3 woa (as wo, wai, wan); lo1 lho, lo2 lo, me1 mhe, me2
+# me (the sonorant's tone-1 h); neutral tone of m, n, l, r syllables without the tone-1
+# h (.le, .ma, .men, not .lhe, .mha, .mhen).
+# Yale: ㄨㄣ after an initial is -wun (dwun, twun, tswun, chwun), standalone wen (the
+# Yale finals table, after Fenn and Tewksbury, Mandarin-English Dictionary, 1967); the
+# crosswalk writes -wen in ten syllables.
 #
 # syllable: Hanyu Pinyin without tone; tone: 1-4, 5 for the neutral tone.
 # hanyu, yale: tone marks. zhuyin: tone marks (neutral ˙ first). tongyong: Zhuyin-style
@@ -77,6 +91,29 @@ U_UMLAUT = {"lv": "lü", "nv": "nü", "lue": "lüe", "nue": "nüe"}
 #: interjections 噷 and 哼, whose rows copy heng (Zhuyin ㄏㄥ); glossary writes them as in
 #: Hanyu Pinyin in every system.
 DROPPED = {"lvan", "lvn", "hm", "hng"}
+
+#: Gwoyeu Romatzyh cells the crosswalk gets wrong: (syllable, tone) -> (its cell, the fix).
+#: Tonal spelling: tone 1 is the basic form, with h after a sonorant initial (m, n, l, r);
+#: tone 2 adds r to a row-a final, or turns the medial i, u into y, w, and is the basic
+#: form after a sonorant; tone 3 doubles a single vowel or turns the medial i, u into e, o.
+GWOYEU_FIXES: dict[tuple[str, str], tuple[str, str]] = {
+    ("den", "1"): ("dhen", "den"),  # d is not a sonorant: no h
+    ("den", "2"): ("den", "dern"),  # row a: tone 2 adds r (as deng, derng)
+    ("tei", "1"): ("thei", "tei"),
+    ("tei", "2"): ("tei", "teir"),  # as dei, deir
+    ("nun", "1"): ("nuen", "nhuen"),  # n is a sonorant: h in tone 1 (as lun, lhuen)
+    ("nun", "2"): ("nwen", "nuen"),  # and the basic form in tone 2 (as lun, luen)
+    ("dia", "2"): ("diar", "dya"),  # row i: the medial i becomes y (as jia, jya)
+    ("dia", "3"): ("diaa", "dea"),  # and e in tone 3 (as jia, jea)
+    ("wa", "3"): ("waa", "woa"),  # row u: the medial u becomes o (as wo, woo; wan, woan)
+    ("lo", "1"): ("lo", "lho"),  # sonorant: h in tone 1 (as mo, mho)
+    ("lo", "2"): ("lor", "lo"),  # and the basic form in tone 2
+    ("me", "1"): ("me", "mhe"),  # as le, lhe
+    ("me", "2"): ("mer", "me"),  # as le, le
+}
+
+#: Sonorant initials: tone 1 inserts h after them, which the neutral tone does not keep.
+SONORANTS = ("m", "n", "l", "r")
 
 #: Added syllables: (new, template, {column: (template initial, new initial)}).
 ADDED: list[tuple[str, str, dict[str, tuple[str, str]]]] = [
@@ -171,12 +208,35 @@ def read_crosswalk(path: Path) -> list[dict[str, str]]:
                     "zhuyin": zhuyin,
                     "wade-giles": fix_wade_giles(toneless(fields[3])),
                     "mps2": toneless(fields[4]),
-                    "yale": fields[5],
+                    "yale": fix_yale(zhuyin, fields[5]),
                     "tongyong": fields[6],
-                    "gwoyeu": fields[7],
+                    "gwoyeu": fix_gwoyeu(syllable, tone, fields[7]),
                 }
             )
     return rows
+
+
+def fix_gwoyeu(syllable: str, tone: str, spelling: str) -> str:
+    """The crosswalk's Gwoyeu Romatzyh cell, with GWOYEU_FIXES and the neutral-tone rule."""
+    fix = GWOYEU_FIXES.get((syllable, tone))
+    if fix is not None:
+        old, new = fix
+        if spelling != old:
+            sys.exit(f"gwoyeu {syllable}{tone}: the crosswalk now says {spelling!r}, not {old!r}")
+        return new
+    if tone == "5" and spelling[1:2] in SONORANTS and spelling[2:3] == "h":
+        return spelling[:2] + spelling[3:]  # .lhe -> .le: the h is tone 1's, not the basic form's
+    return spelling
+
+
+def fix_yale(zhuyin: str, spelling: str) -> str:
+    """Yale ㄨㄣ after an initial is -wun, not the crosswalk's -wen (dwun, not dwen)."""
+    bare = toneless(zhuyin)
+    if len(bare) == 3 and bare.endswith("ㄨㄣ"):
+        decomposed = unicodedata.normalize("NFD", spelling)
+        if "we" in decomposed:
+            return unicodedata.normalize("NFC", decomposed.replace("we", "wu"))
+    return spelling
 
 
 def fix_wade_giles(spelling: str) -> str:

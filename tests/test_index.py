@@ -157,7 +157,7 @@ def test_reading_keys_in_every_system(glossary: Glossary) -> None:
     """西屯's readings are keys in all six Latin systems, each row naming its system."""
     index = glossary.index
     found = {}
-    for key in ("xitun", "hsitun", "situn", "shituen", "shitwen", "syitwen"):
+    for key in ("xitun", "hsitun", "situn", "shituen", "shitwen", "syitwun"):
         rows = [r for r in index.rows(key) if r.match == "pinyin"]
         found[key] = {(index.entry(r.n).id, r.system) for r in rows}
     assert found["hsitun"] == {("taichung-city-xitun", "wade-giles")}

@@ -31,6 +31,11 @@ from .conftest import FIXTURES, ROOT, SHARED_DATA
 
 GOLDEN_SYSTEMS = ("hanyu", "tongyong", "wade-giles", "mps2", "gwoyeu")
 
+#: For the tests that read the reference data beside the checkout (absent in a lone clone).
+needs_shared = pytest.mark.skipif(
+    not SHARED_DATA.is_dir(), reason=f"the reference data is not beside the checkout: {SHARED_DATA}"
+)
+
 
 def _golden() -> list[dict[str, str]]:
     path = FIXTURES / "golden_names.tsv"
@@ -44,6 +49,7 @@ GOLDEN = _golden()
 # -- the table -------------------------------------------------------------------------------
 
 
+@needs_shared
 def test_table_is_generated_and_fresh() -> None:
     """The packaged table is what scripts/gen_syllables.py writes from ../shared/data."""
     script = ROOT / "scripts" / "gen_syllables.py"
@@ -235,10 +241,11 @@ def test_surnames_read_as_surnames() -> None:
     """曾 is Zeng as a surname (pypinyin: ceng); compound surnames stay one word."""
     assert romanize("曾國藩", person=True) == "Zeng Guofan"
     assert romanize("曾國藩") == "Cengguofan"
-    assert romanize("歐陽娜娜", "wade-giles", person=True) == "Ouyang Na-na"
+    assert romanize("歐陽娜娜", "wade-giles", person=True) == "Ou-yang Na-na"
     assert readings("歐陽娜娜", person=True)[0].surname == 2
 
 
+@needs_shared
 def test_township_readings_match_official_english() -> None:
     """Every township in ../shared/data reads to its official Hanyu English, legacy aside."""
     data = json.loads((SHARED_DATA / "tw_city_county_township_en.json").read_text("utf-8"))
@@ -357,3 +364,158 @@ def test_system_keys_are_latin_keys_of_renderings(syllables: list[str], tones: l
     reading = Reading(tuple(syllables), tuple(tones[: len(syllables)]))
     expected = [(s, latin_key(render(reading, s))) for s in LATIN]
     assert system_keys(reading) == expected
+
+
+# -- issue 13: the reference tables' corrections --------------------------------------------------
+#
+# Gwoyeu Romatzyh follows the tonal spelling rules of Y. R. Chao's Mandarin Primer (1948), as
+# charted at pinyin.info/romanization/gwoyeu_romatzyh/spelling.html; Yale follows the Yale
+# finals table (Fenn and Tewksbury, Mandarin-English Dictionary); Wade-Giles its syllable
+# table (Giles, Chinese-English Dictionary, 1912).
+
+GWOYEU_FIXED = [
+    ("den", 1, "den"),  # d is not a sonorant: no h (the crosswalk: dhen)
+    ("den", 2, "dern"),  # row a, tone 2: add r (the crosswalk: den)
+    ("tei", 1, "tei"),
+    ("tei", 2, "teir"),
+    ("nun", 1, "nhuen"),  # sonorant: h in tone 1, as lun lhuen
+    ("nun", 2, "nuen"),  # and the basic form in tone 2 (the crosswalk: nwen)
+    ("dia", 2, "dya"),  # row i, tone 2: medial i -> y, as jia jya
+    ("dia", 3, "dea"),  # tone 3: medial i -> e, as jia jea
+    ("wa", 3, "woa"),  # tone 3: medial u -> o, as wo woo, wan woan
+    ("lo", 1, "lho"),
+    ("lo", 2, "lo"),
+    ("me", 1, "mhe"),
+    ("me", 2, "me"),
+]
+
+
+@pytest.mark.parametrize(
+    ("syllable", "tone", "spelling"), GWOYEU_FIXED, ids=[f"{s}{t}" for s, t, _ in GWOYEU_FIXED]
+)
+def test_gwoyeu_corrections(syllable: str, tone: int, spelling: str) -> None:
+    """The 13 syllable-tones the crosswalk gets wrong follow Chao's tonal spelling rules."""
+    assert spell(syllable, tone, "gwoyeu") == spelling
+    found = parse(spelling)
+    assert any(c.syllables == (syllable,) and "gwoyeu" in c.systems for c in found.candidates)
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spelling"),
+    [("le", ".le"), ("ma", ".ma"), ("men", ".men"), ("ne", ".ne"), ("ri", ".ry"), ("de", ".de")],
+)
+def test_gwoyeu_neutral_tone(syllable: str, spelling: str) -> None:
+    """The neutral tone is a dot and the basic form, without the sonorant's tone-1 h (Chao)."""
+    assert spell(syllable, 5, "gwoyeu") == spelling
+
+
+def test_gwoyeu_neutral_tone_dot_is_written_and_read() -> None:
+    """我們 is Woo.men in Gwoyeu Romatzyh; parse() reads the dot as a syllable boundary."""
+    reading = Reading.from_numbered("wo3 men5")
+    assert render(reading, "gwoyeu") == "Woo.men"
+    assert render(reading, "gwoyeu", style="syllables") == "woo .men"
+    best = parse("Woo.men").candidates[0]
+    assert best.syllables == ("wo", "men")
+    assert best.systems == {"gwoyeu"}
+
+
+@pytest.mark.parametrize("system", ["gwoyeu", "yale", "hanyu", "zhuyin", "tongyong"])
+def test_tonal_spellings_tell_every_tone_apart(system: str) -> None:
+    """Each syllable-tone has its own spelling, so the tone can be read back from it."""
+    spellings: dict[str, str] = {}
+    clashes = []
+    for syllable in table().syllables:
+        for tone in (1, 2, 3, 4, 5):
+            spelled = spell(syllable, tone, system, "marks")
+            if spelled in spellings:
+                clashes.append(f"{spelled}: {spellings[spelled]} and {syllable}{tone}")
+            spellings[spelled] = f"{syllable}{tone}"
+    assert clashes == []
+
+
+WUN = ["chun", "cun", "dun", "gun", "hun", "kun", "lun", "nun", "run", "shun", "sun", "tun"]
+
+
+@pytest.mark.parametrize("syllable", [*WUN, "zhun", "zun"])
+def test_yale_spells_uen_after_an_initial_wun(syllable: str) -> None:
+    """Yale ㄨㄣ after an initial is -wun (dwun, twun, lwun), standalone wen (Yale's table)."""
+    spelled = spell(syllable, 1, "yale")
+    assert spelled.endswith("wun")
+    assert (syllable,) in [c.syllables for c in parse(spelled).candidates]
+
+
+def test_yale_wen_stands_alone() -> None:
+    assert spell("wen", 1, "yale") == "wen"
+    assert romanize("西屯", "yale") == "Syitwun"
+
+
+@pytest.mark.parametrize(
+    ("chinese", "marked", "plain"),
+    [
+        ("大安", "Dà'ān", "Da'an"),
+        ("西安", "Xī'ān", "Xi'an"),
+        ("天安門", "Tiān'ānmén", "Tian'anmen"),
+        ("歡愛", "Huān'ài", "Huan'ai"),
+    ],
+)
+def test_hanyu_apostrophe_with_tone_marks(chinese: str, marked: str, plain: str) -> None:
+    """The apostrophe goes before a, e, o with or without a tone mark (Hanyu Pinyin rules)."""
+    assert romanize(chinese, tones="marks") == marked
+    assert romanize(chinese) == plain
+
+
+@pytest.mark.parametrize(
+    ("chinese", "wade_giles", "hanyu_pinyin"),
+    [
+        ("司馬遷", "Ssu-ma Ch'ien", "Sima Qian"),
+        ("歐陽修", "Ou-yang Hsiu", "Ouyang Xiu"),
+        ("諸葛亮", "Chu-ko Liang", "Zhuge Liang"),
+    ],
+)
+def test_wade_giles_hyphenates_compound_surnames(
+    chinese: str, wade_giles: str, hanyu_pinyin: str
+) -> None:
+    """Wade-Giles writes a compound surname hyphenated, as the standard references do."""
+    assert romanize(chinese, "wade-giles", person=True) == wade_giles
+    assert romanize(chinese, person=True) == hanyu_pinyin
+    assert parse(wade_giles).candidates[0].systems >= {"wade-giles"}
+
+
+# -- issue 13: parse ranking -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("xīān", ("xi", "an")),  # two marked vowels: two syllables
+        ("xi1an1", ("xi", "an")),  # tone numbers end syllables
+        ("Xī'ān", ("xi", "an")),
+        ("xiān", ("xian",)),
+        ("tēi", ("tei",)),  # marks are Hanyu's, not Wade-Giles's (dei)
+        ("tei", ("tei",)),  # a tie goes to the first system listed (Hanyu), not the alphabet
+        ("Hsi¹-t'un²", ("xi", "tun")),
+    ],
+)
+def test_parse_ranks_by_tone_marks(text: str, best: tuple[str, ...]) -> None:
+    """A syllable carries one tone mark; a tone-marked string is Hanyu (or Yale) first."""
+    assert parse(text).candidates[0].syllables == best
+
+
+@pytest.mark.parametrize(
+    ("text", "syllable"),
+    [("kê", "ge"), ("k'ê", "ke"), ("hê", "he"), ("KE", "ge"), ("ke", "ge"), ("yi", "yi")],
+)
+def test_wade_giles_variants(text: str, syllable: str) -> None:
+    """Wade-Giles writes the final ê/o as ê after k, k', h too, and yi as i or yi."""
+    found = parse(text)
+    assert any(
+        c.syllables == (syllable,) and "wade-giles" in c.systems for c in found.candidates
+    ), [(c.hanyu, sorted(c.systems)) for c in found.candidates]
+
+
+def test_yu_without_its_umlaut_is_yu_or_you() -> None:
+    """Wade-Giles yü with the umlaut dropped is yu (ü); Wade-Giles yu itself is you."""
+    found = {c.syllables: c for c in parse("yu").candidates}
+    assert "wade-giles" in found[("yu",)].syllable_systems[0]
+    assert found[("you",)].systems == {"wade-giles"}
+    assert parse("yu").candidates[0].syllables == ("yu",)  # Hanyu first on a tie
