@@ -255,8 +255,8 @@ def test_lookup_json_names_the_system(query: str, system: str) -> None:
 
 
 def test_lookup_mixed_spelling_reads_it() -> None:
-    """A spelling in no single system (Chung + he) is read syllable by syllable."""
-    code, out, _ = run("lookup", "Chunghe")
+    """A spelling in no single system (Hanyu zhong + Wade-Giles ho) is read syllable by syllable."""
+    code, out, _ = run("lookup", "Zhongho")
     assert code == 0
     assert out.splitlines()[0].endswith("[new-taipei-city-zhonghe]")
     assert "matched the mixed-system reading of 中和" in out
