@@ -100,7 +100,7 @@ def make_text(
 
 
 def _other_spelling(entry: object, rng: random.Random) -> str:
-    from glossary._index import strip_generic_en, strip_generic_zh
+    from glossary._vocab import strip_generic_en, strip_generic_zh
 
     assert hasattr(entry, "english")
     assert hasattr(entry, "chinese")

@@ -23,12 +23,13 @@ from glossary._errors import (
     TermNotFound,
 )
 from glossary._glossary import Glossary
-from glossary._model import Entry, Hit, Kind, MatchKind, Role, Status, System, Term
+from glossary._index import IndexInfo
+from glossary._model import Entry, Hit, Kind, MatchKind, Role, Span, Status, System, Term
+from glossary._version import __version__
 
 if TYPE_CHECKING:
     from glossary._termbase import Report, TermBase, validate
 
-__version__ = "0.1.0"
 
 #: Names imported on first use: the term base reader is needed to build an index or to
 #: validate files, never for a lookup in a cached index.
@@ -52,6 +53,7 @@ __all__ = [
     "Glossary",
     "GlossaryError",
     "Hit",
+    "IndexInfo",
     "Issue",
     "Kind",
     "MatchKind",
@@ -60,6 +62,7 @@ __all__ = [
     "Role",
     "RomanizationError",
     "Severity",
+    "Span",
     "Status",
     "System",
     "Term",

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
-from glossary._index import SCORE_TERM, Index, KeyRow, load_index
+from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, load_index
 from glossary._model import Entry, Hit, Kind, MatchKind, Span, System
 from glossary._sources import discover, pack_path, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
+from glossary._version import __version__
 
 if TYPE_CHECKING:
     from glossary._match import ExactMatcher, Matcher
@@ -131,7 +132,18 @@ class Glossary:
         )
 
     @property
-    def index(self) -> Index:
+    def index_info(self) -> IndexInfo:
+        """Where the compiled index lives (``path``, None in memory), its content hash, how
+        many entries it holds, and whether this process built it (``built``) or read it
+        from the cache.
+
+        Raises:
+            TermBaseError: if the term base does not validate.
+        """
+        return self._index.info
+
+    @property
+    def _index(self) -> Index:
         """The compiled index, loaded or built on first use.
 
         Raises:
@@ -140,8 +152,6 @@ class Glossary:
         if self._index_obj is None:
             with self._lock:
                 if self._index_obj is None:
-                    from glossary import __version__
-
                     layers = discover(self.termbases, builtin=self.builtin, packs=self.packs)
                     files, issues = read_layers(layers)
                     self._index_obj = load_index(
@@ -183,10 +193,10 @@ class Glossary:
         if self._matcher_obj is None:
             from glossary._match import Matcher
 
-            _ = self.index  # load it first: it takes the same (non-reentrant) lock
+            _ = self._index  # load it first: it takes the same (non-reentrant) lock
             with self._lock:
                 if self._matcher_obj is None:
-                    self._matcher_obj = Matcher(self)
+                    self._matcher_obj = Matcher(self._index)
         return self._matcher_obj.find(
             text, overlapping=overlapping, fuzzy=fuzzy, cutoff=score_cutoff
         )
@@ -195,28 +205,28 @@ class Glossary:
         if self._exact_obj is None:
             from glossary._match import ExactMatcher
 
-            _ = self.index
+            _ = self._index
             with self._lock:
                 if self._exact_obj is None:
-                    self._exact_obj = ExactMatcher(self)
+                    self._exact_obj = ExactMatcher(self._index)
         return self._exact_obj
 
     # -- entries by id ------------------------------------------------------------------
 
     def __getitem__(self, ident: str) -> Entry:
-        n = self.index.number(ident)
+        n = self._index.number(ident)
         if n is None:
             raise KeyError(ident)
-        return self.index.entry(n)
+        return self._index.entry(n)
 
     def __contains__(self, ident: object) -> bool:
-        return isinstance(ident, str) and self.index.number(ident) is not None
+        return isinstance(ident, str) and self._index.number(ident) is not None
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self._index)
 
     def __iter__(self) -> Iterator[Entry]:
-        return iter(self.index)
+        return iter(self._index)
 
     def english(self, entry: Entry) -> str:
         """The English name of ``entry`` in this glossary's house style (``prefer``)."""
@@ -224,10 +234,15 @@ class Glossary:
 
     def parent_of(self, entry: Entry) -> Entry | None:
         """The entry's parent entry, if it has one in this term base."""
-        if entry.parent is None:
-            return None
-        n = self.index.number(entry.parent)
-        return None if n is None else self.index.entry(n)
+        return self._index.parent(entry)
+
+    def ancestors(self, entry: Entry) -> list[str]:
+        """The ids of the entry's parent, its parent's parent..., nearest first.
+
+        >>> Glossary().ancestors(Glossary()["taichung-city-xitun"])
+        ['taichung-city']
+        """
+        return self._index.ancestors(entry)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -295,7 +310,7 @@ class Glossary:
         text = _clean(query)
         hits = self._exact(text)
         if parent is not None:
-            hits = [h for h in hits if parent in self._ancestors(h.entry)]
+            hits = [h for h in hits if parent in self._index.ancestors(h.entry)]
         if not hits:
             return None
         best = [h for h in hits if h.score == hits[0].score]
@@ -311,16 +326,8 @@ class Glossary:
             return []
         return self._fuzzy(text, limit=limit, score_cutoff=50.0)
 
-    def _ancestors(self, entry: Entry) -> list[str]:
-        out: list[str] = []
-        current: Entry | None = entry
-        while current is not None and current.parent and current.parent not in out:
-            out.append(current.parent)
-            current = self.parent_of(current)
-        return out
-
     def _exact(self, text: str) -> list[Hit]:
-        index = self.index
+        index = self._index
         best: dict[int, Hit] = {}
         n = index.number(text) if _ID.fullmatch(text) else None
         if n is not None:
@@ -361,10 +368,10 @@ class Glossary:
         for candidate in parse(text).candidates[:MAX_READINGS_TRIED]:
             score = SCORE_READING - (0 if candidate.exact else 2) - (0 if candidate.systems else 1)
             system = next((System(s.value) for s in LATIN if s.value in candidate.systems), None)
-            for row in self.index.rows(candidate.key):
+            for row in self._index.rows(candidate.key):
                 old = best.get(row.n)
                 if old is None or score > old.score:
-                    entry = self.index.entry(row.n)
+                    entry = self._index.entry(row.n)
                     term = row.term if row.match == "pinyin" else entry.chinese
                     best[row.n] = Hit(entry, MatchKind.PINYIN, score, term, system)
 
@@ -375,20 +382,20 @@ class Glossary:
         ['taichung-city-xitun']
         """
         key = latin_key("".join(syllables))
-        numbers = dict.fromkeys(row.n for row in self.index.rows(key) if row.match != "script")
-        return sorted((self.index.entry(n) for n in numbers), key=lambda e: e.id)
+        numbers = dict.fromkeys(row.n for row in self._index.rows(key) if row.match != "script")
+        return sorted((self._index.entry(n) for n in numbers), key=lambda e: e.id)
 
     def _keep(self, best: dict[int, Hit], row: KeyRow, how: tuple[MatchKind, float]) -> None:
         match, score = how
         old = best.get(row.n)
         if old is None or score > old.score:
             system = System(row.system) if row.system else None
-            best[row.n] = Hit(self.index.entry(row.n), match, score, row.term, system)
+            best[row.n] = Hit(self._index.entry(row.n), match, score, row.term, system)
 
     def _fuzzy(self, text: str, *, limit: int, score_cutoff: float) -> list[Hit]:
         from rapidfuzz import fuzz, process
 
-        latin, latin_n, cjk, cjk_n = self.index.fuzzy_choices()
+        latin, latin_n, cjk, cjk_n = self._index.fuzzy_choices()
         if has_cjk(text):
             key, choices, numbers = chinese_key(text), cjk, cjk_n
         else:
@@ -402,7 +409,7 @@ class Glossary:
         for choice, score, position in found:
             n = numbers[position]
             if n not in best or score > best[n].score:
-                best[n] = Hit(self.index.entry(n), MatchKind.FUZZY, float(score), choice)
+                best[n] = Hit(self._index.entry(n), MatchKind.FUZZY, float(score), choice)
         hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
         return hits[:limit]
 

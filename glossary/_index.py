@@ -26,16 +26,10 @@ from glossary._fsutil import temp_path_beside
 from glossary._model import Entry, Kind
 from glossary._sources import SourceFile, content_hash
 from glossary._text import chinese_key, latin_key
+from glossary._vocab import GENERIC_WORDS, strip_generic_en, strip_generic_zh
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "9"
-
-#: Generic words a place name may be written with or without ("Situn" for Situn District).
-GENERIC_EN = ("District", "Dist.", "Township", "City", "County", "Islands", "Island")
-#: Abbreviations of generic words, as Chunghwa Post and street signs write them.
-ABBREVIATIONS = {"District": "Dist.", "Township": "Twp.", "County": "Co."}
-#: Chinese suffixes of the same kind (西屯 for 西屯區); stripped only if two characters remain.
-GENERIC_ZH = ("列嶼", "群島", "區", "鄉", "鎮", "市", "縣")
+FORMAT_VERSION = "10"
 
 #: Scores of the kinds of keys; a lookup turns "term" into exact (100) or variant.
 SCORE_TERM = 100.0
@@ -61,30 +55,6 @@ class KeyRow(NamedTuple):
     system: str | None
 
 
-def strip_generic_en(term: str) -> str | None:
-    """``Situn`` for ``Situn District``; None if the term has no generic word.
-
-    >>> strip_generic_en("Situn District"), strip_generic_en("Liu Shyh-fang")
-    ('Situn', None)
-    """
-    for word in GENERIC_EN:
-        if term.endswith(" " + word) and len(term) > len(word) + 2:
-            return term[: -len(word) - 1].rstrip()
-    return None
-
-
-def strip_generic_zh(term: str) -> str | None:
-    """``西屯`` for ``西屯區``; None if no suffix or fewer than two characters would remain.
-
-    >>> strip_generic_zh("西屯區"), strip_generic_zh("東區")
-    ('西屯', None)
-    """
-    for suffix in GENERIC_ZH:
-        if term.endswith(suffix) and len(term) - len(suffix) >= 2:
-            return term[: -len(suffix)]
-    return None
-
-
 def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
     """Every key under which ``entry`` (numbered ``n``) can be found."""
     from glossary._script import to_simplified
@@ -96,8 +66,8 @@ def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
         if bare:
             yield KeyRow(latin_key(bare), n, "variant", SCORE_VARIANT, term.text, system)
             generic = term.text[len(bare) :].strip()
-            if generic in ABBREVIATIONS:
-                short = f"{bare} {ABBREVIATIONS[generic]}"
+            if (short_word := GENERIC_WORDS.get(generic)) is not None:
+                short = f"{bare} {short_word}"
                 yield KeyRow(latin_key(short), n, "variant", SCORE_VARIANT, short, system)
     chinese = [t.text for t in entry.zh]
     forms: list[tuple[str, str, float]] = [(t, "term", SCORE_TERM) for t in chinese]
@@ -269,6 +239,23 @@ class Index:
         if len(self._numbers) < 100_000:
             self._numbers[ident] = n
         return n
+
+    def parent(self, entry: Entry) -> Entry | None:
+        """The entry's parent entry, if the index has it."""
+        if entry.parent is None:
+            return None
+        n = self.number(entry.parent)
+        return None if n is None else self.entry(n)
+
+    def ancestors(self, entry: Entry) -> list[str]:
+        """The ids of the entry's parent, its parent's parent..., nearest first (a cycle,
+        which validation refuses, ends the walk)."""
+        out: list[str] = []
+        current: Entry | None = entry
+        while current is not None and current.parent and current.parent not in out:
+            out.append(current.parent)
+            current = self.parent(current)
+        return out
 
     def __len__(self) -> int:
         return self.info.entries

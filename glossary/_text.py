@@ -2,7 +2,8 @@
 
 A *key* is what two spellings of one name have in common once the differences a reader
 ignores are gone. Latin keys drop case, diacritics, spaces, hyphens, apostrophes (any of
-' ’ ‘ ʼ ` ´) and full stops; Chinese keys are NFKC-normalized (full-width forms) with variant
+' ’ ‘ ʼ ` ´) and full stops (glossary._vocab says which: one list for keys and for the text
+the matcher folds); Chinese keys are NFKC-normalized (full-width forms) with variant
 characters mapped to one form (台 → 臺).
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from glossary._vocab import CHINESE_PUNCTUATION, VARIANTS, fold
 
 # Ranges of the CJK unified ideographs and their extensions, compatibility ideographs, and
 # the iteration mark 々 and 〇 which appear in names.
@@ -23,17 +26,16 @@ _CJK_RANGES = (
     (0x30000, 0x3134F),
 )
 
-#: Characters allowed in Chinese terms besides ideographs: the middle dots used between the
-#: parts of indigenous and foreign names (馬躍·比吼).
-CHINESE_PUNCTUATION = frozenset("·‧・•")
 
-#: Variant characters folded to one form in Chinese keys. Only true variants belong here,
-#: characters that name the same thing in every place name (台/臺); never characters that
-#: Simplified/Traditional conversion would get wrong.
-_VARIANTS = str.maketrans({"台": "臺", "峯": "峰", "嶴": "澳", "羣": "群", "鷄": "雞"})
-
-# Latin folding: drop these entirely.
-_DROP = re.compile(r"[\s\-‐‑‒–—'’‘ʼ`´′.·_,/]+")
+__all__ = [
+    "CHINESE_PUNCTUATION",
+    "chinese_key",
+    "has_cjk",
+    "is_cjk",
+    "latin_key",
+    "strip_diacritics",
+    "strip_tone_numbers",
+]
 
 
 _CJK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
@@ -75,7 +77,7 @@ def latin_key(text: str) -> str:
     >>> latin_key("Hsi-t’un"), latin_key("LIU Shyh-fang"), latin_key("Da'an Dist.")
     ('hsitun', 'liushyhfang', 'daandist')
     """
-    return _DROP.sub("", strip_diacritics(text).casefold())
+    return fold(text)
 
 
 _TONE_DIGITS = re.compile(r"(?<=[a-z])[1-5]")
@@ -96,7 +98,7 @@ def chinese_key(text: str) -> str:
     >>> chinese_key("台中市"), chinese_key("臺中市")
     ('臺中市', '臺中市')
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_VARIANTS)
+    folded = unicodedata.normalize("NFKC", text).translate(VARIANTS)
     kept = "".join(c for c in folded if not c.isspace() and c not in CHINESE_PUNCTUATION)
     # Dropping a space can leave a combining mark next to a letter: normalize once more.
-    return unicodedata.normalize("NFKC", kept).translate(_VARIANTS)
+    return unicodedata.normalize("NFKC", kept).translate(VARIANTS)

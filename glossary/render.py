@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossary._model import Entry, Span
 from glossary._text import has_cjk
+from glossary._vocab import GENERIC_ALTERNATION, GENERIC_WORDS, strip_generic_zh
 
 if TYPE_CHECKING:
     from glossary._glossary import Glossary
@@ -170,7 +171,7 @@ def span_dicts(spans: Sequence[Span], glossary: Glossary) -> Iterator[dict[str, 
 # -- normalizing -----------------------------------------------------------------------------
 
 #: Generic words, full and abbreviated, as they end an English name.
-_GENERIC_END = re.compile(r"[\s-]+(district|dist\.|township|twp\.|city|county|co\.)$", re.I)
+_GENERIC_END = re.compile(rf"[\s-]+({GENERIC_ALTERNATION})$", re.IGNORECASE)
 
 
 def normalize(
@@ -230,10 +231,8 @@ def _english_form(span: Span, english: str) -> str:
     if generic is None:
         return bare
     if generic.group(1).endswith(".") and _GENERIC_END.search(english):
-        from glossary._index import ABBREVIATIONS
-
         word = _GENERIC_END.search(english).group(1)  # type: ignore[union-attr]
-        abbreviation = ABBREVIATIONS.get(word.title())
+        abbreviation = GENERIC_WORDS.get(word.title())
         if abbreviation:
             return f"{bare} {abbreviation}"
     return english
@@ -248,8 +247,6 @@ def _english_in(entry: Entry, glossary: Glossary, to: str) -> str:
 
     house = glossary.english(entry)
     generic = _GENERIC_END.search(house)
-    from glossary._index import strip_generic_zh
-
     chinese = entry.gloss or strip_generic_zh(entry.chinese) or entry.chinese
     person = entry.kind.value == "person"
     reading = readings(chinese, person=person)[0]

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from glossary import Glossary, QueryError
 from glossary._index import Index
-from glossary._match import _fold_slowly, fold
+from glossary._match.fold import fold
+from glossary._match.fold import fold_slowly as _fold_slowly
 from glossary._text import chinese_key, latin_key
 from glossary.render import gloss, html_page, normalize, span_dicts
 
@@ -207,7 +208,9 @@ def test_substring_scans_agree_with_the_regexes_they_replace(
     """The generic words and people's name shapes found by substring searches are the ones
     a regex tried at every position finds; with names found already, the shapes whose
     hyphen lies inside one are left out, and only those."""
-    from glossary._match import _PERSON_SHAPE, _generic_words, _person_shapes
+    from glossary._match.typos import _PERSON_SHAPE
+    from glossary._match.typos import generic_words as _generic_words
+    from glossary._match.typos import person_shapes as _person_shapes
 
     generic = re.compile(r"(?:District|Dist\.|Township|Twp\.|City|County)(?![\w])")
     assert _generic_words(text) == [m.span() for m in generic.finditer(text)]
@@ -296,14 +299,15 @@ def test_leftmost_longest_on_the_folded_text_agrees_with_checking_every_hit(text
     """The fast path (leftmost-longest worked out on the folded text, candidates inside a
     hit never checked) takes the same hits as checking every candidate in the original
     text and then taking the leftmost-longest."""
-    from glossary._match import Matcher, _leftmost_longest
+    from glossary._match.scan import Matcher
+    from glossary._match.scan import leftmost_longest as _fast_leftmost_longest
 
-    matcher = Matcher(_builtin())
+    matcher = Matcher(_builtin()._index)
     folded = fold(text)
     if folded.edges is None:
         return
     fast = [h[:6] for h in matcher._leftmost_longest_hits(text, folded)]
-    slow = [h[:6] for h in _leftmost_longest(sorted(matcher._every_hit(text, folded)))]
+    slow = [h[:6] for h in _fast_leftmost_longest(sorted(matcher._every_hit(text, folded)))]
     assert fast == slow, text
 
 
@@ -415,7 +419,7 @@ def test_matcher_agrees_with_a_brute_force_scan(tmp_path: Path, case: tuple[str,
     path.write_text(yaml_text, encoding="utf-8")
     g = Glossary([path], builtin=False, cache_dir=None)
     got = [(s.start, s.end) for s in g.annotate(text)]
-    assert got == _reference(text, g.index), text
+    assert got == _reference(text, g._index), text
     # The same text after a long stretch with no names: the same spans, shifted (offsets
     # go back through many blocks of the fold's way back).
     padding = "The mayor of the rivers visited, in the end. " * 9

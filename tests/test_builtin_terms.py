@@ -12,9 +12,9 @@ import pytest
 
 from glossary import Kind, Status, TermBase, validate
 from glossary._builtin import builtin_dir
-from glossary._index import strip_generic_en, strip_generic_zh
 from glossary._termbase import ENTRY_FIELDS, TERM_FIELDS
 from glossary._text import latin_key
+from glossary._vocab import strip_generic_en, strip_generic_zh
 from glossary.romanize import hanyu
 
 from .conftest import ROOT, SHARED_DATA

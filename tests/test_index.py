@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from glossary import Glossary, TermBaseError
-from glossary._index import KEEP_FILES, strip_generic_en, strip_generic_zh
+from glossary._index import KEEP_FILES
+from glossary._vocab import strip_generic_en, strip_generic_zh
 
 from .conftest import ROAD
 
@@ -21,11 +22,11 @@ def _index_files(directory: Path) -> list[Path]:
 def test_built_once_then_read_from_cache(tmp_path: Path) -> None:
     """The first Glossary builds and caches the index; the next one reads it."""
     first = Glossary(cache_dir=tmp_path)
-    assert first.index.info.built
+    assert first.index_info.built
     [cached] = _index_files(tmp_path)
     second = Glossary(cache_dir=tmp_path)
-    assert not second.index.info.built
-    assert second.index.info.path == cached
+    assert not second.index_info.built
+    assert second.index_info.path == cached
     assert second.get("Situn") == first.get("Situn")
 
 
@@ -37,7 +38,7 @@ def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
     assert Glossary([termbase], cache_dir=cache).get("Xitun Rd.") is not None
     termbase.write_text(ROAD.replace("Xitun Rd.", "Xitun Road"), encoding="utf-8")
     g = Glossary([termbase], cache_dir=cache)
-    assert g.index.info.built
+    assert g.index_info.built
     assert g.get("Xitun Rd.") is None
     assert g.get("Xitun Road") is not None
 
@@ -49,22 +50,22 @@ def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
 )
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
     """A corrupt cache file is ignored and replaced by a good one."""
-    Glossary(cache_dir=tmp_path).index  # noqa: B018 - builds it
+    Glossary(cache_dir=tmp_path)._index  # noqa: B018 - builds it
     [path] = _index_files(tmp_path)
     path.write_bytes(damage)
     g = Glossary(cache_dir=tmp_path)
-    assert g.index.info.built
+    assert g.index_info.built
     assert g.get("Situn") is not None
-    assert Glossary(cache_dir=tmp_path).index.info.built is False
+    assert Glossary(cache_dir=tmp_path).index_info.built is False
 
 
 def test_wrong_hash_in_file_is_ignored(tmp_path: Path) -> None:
     """An index whose recorded hash differs from its name is treated as stale."""
-    Glossary(cache_dir=tmp_path).index  # noqa: B018
+    Glossary(cache_dir=tmp_path)._index  # noqa: B018
     [path] = _index_files(tmp_path)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE meta SET value = 'x' WHERE key = 'hash'")
-    assert Glossary(cache_dir=tmp_path).index.info.built
+    assert Glossary(cache_dir=tmp_path).index_info.built
 
 
 def test_unwritable_cache_falls_back_to_memory(tmp_path: Path) -> None:
@@ -73,21 +74,21 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     g = Glossary(cache_dir=blocker / "cache")
     assert g.get("Situn") is not None
-    assert g.index.info.path is None
+    assert g.index_info.path is None
 
 
 def test_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """cache_dir=None, or GLOSSARY_CACHE_DIR set empty, keeps the index in memory."""
-    assert Glossary(cache_dir=None).index.info.path is None
+    assert Glossary(cache_dir=None).index_info.path is None
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", "")
-    assert Glossary().index.info.path is None
+    assert Glossary().index_info.path is None
 
 
 def test_old_index_files_are_pruned(tmp_path: Path) -> None:
     """Only the most recent index files are kept in the cache directory."""
     for i in range(KEEP_FILES + 3):
         (tmp_path / f"index-old{i:02d}.sqlite").write_bytes(b"old")
-    Glossary(cache_dir=tmp_path).index  # noqa: B018
+    Glossary(cache_dir=tmp_path)._index  # noqa: B018
     assert len(_index_files(tmp_path)) == KEEP_FILES
 
 
@@ -97,7 +98,7 @@ def test_invalid_term_base_raises_and_caches_nothing(tmp_path: Path) -> None:
     bad.write_text("- id: x\n", encoding="utf-8")
     cache = tmp_path / "cache"
     with pytest.raises(TermBaseError):
-        Glossary([bad], cache_dir=cache).index  # noqa: B018
+        Glossary([bad], cache_dir=cache)._index  # noqa: B018
     assert not cache.exists() or _index_files(cache) == []
 
 
@@ -155,7 +156,7 @@ def test_strip_generic_zh(term: str, bare: str | None) -> None:
 
 def test_reading_keys_in_every_system(glossary: Glossary) -> None:
     """西屯's readings are keys in all six Latin systems, each row naming its system."""
-    index = glossary.index
+    index = glossary._index
     found = {}
     for key in ("xitun", "hsitun", "situn", "shituen", "shitwen", "syitwun"):
         rows = [r for r in index.rows(key) if r.match == "pinyin"]
@@ -169,7 +170,7 @@ def test_reading_keys_in_every_system(glossary: Glossary) -> None:
 
 def test_fuzzy_choices_leave_out_other_systems(glossary: Glossary) -> None:
     """Near misses are scored against English terms and Hanyu readings, not every system."""
-    latin = set(glossary.index.fuzzy_choices()[0])
+    latin = set(glossary._index.fuzzy_choices()[0])
     assert {"xitun", "situndistrict"} <= latin
     assert not {"hsitun", "shituen", "shitwen"} & latin
 
@@ -177,8 +178,8 @@ def test_fuzzy_choices_leave_out_other_systems(glossary: Glossary) -> None:
 def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
     """load_rows (a statement for hundreds of keys) fills the cache with exactly what rows()
     finds one key at a time, keys with no rows included."""
-    one = Glossary(cache_dir=str(tmp_path)).index
-    many = Glossary(cache_dir=str(tmp_path)).index
+    one = Glossary(cache_dir=str(tmp_path))._index
+    many = Glossary(cache_dir=str(tmp_path))._index
     keys = [*one.keys()[::7], "no such key", "situn", "西屯"]
     many.load_rows(keys * 2)
     for key in keys:
@@ -189,7 +190,7 @@ def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
 def test_the_stored_key_list_is_every_distinct_key_in_order(tmp_path: Path) -> None:
     """Index.keys() reads the list stored when the index was built: the keys table's
     distinct keys, in SQLite's order, none of them empty or holding the separator."""
-    index = Glossary(cache_dir=str(tmp_path)).index
+    index = Glossary(cache_dir=str(tmp_path))._index
     rows = index._conn.execute("SELECT DISTINCT key FROM keys ORDER BY key").fetchall()
     keys = index.keys()
     assert keys == [key for (key,) in rows]

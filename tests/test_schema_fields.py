@@ -227,7 +227,7 @@ def test_index_carries_the_new_fields(tmp_path: Path) -> None:
     built = Glossary([PEOPLE], builtin=False, cache_dir=tmp_path)
     expected = built["lai-ching-te"]
     fresh = Glossary([PEOPLE], builtin=False, cache_dir=tmp_path)
-    assert not fresh.index.info.built or fresh.index.info.path is None
+    assert not fresh.index_info.built or fresh.index_info.path is None
     assert fresh.get("William Lai") == expected
     assert expected.roles[0].org == "office-of-the-president"
 

@@ -20,8 +20,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from glossary import __version__
 from glossary._errors import GlossaryError
+from glossary._version import __version__
 from glossary.cli import annotate, exchange, lookup, romanize, terms
 from glossary.cli._options import Options
 

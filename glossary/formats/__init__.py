@@ -274,7 +274,7 @@ def export(
         parents=parents,
         statuses=statuses,
         tags=tags,
-        ancestors=glossary._ancestors,
+        ancestors=glossary.ancestors,
     )
     if not foreign and Kind.FOREIGN_PLACE not in {Kind(k) for k in kinds}:
         entries = [e for e in entries if e.kind is not Kind.FOREIGN_PLACE]

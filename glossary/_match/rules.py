@@ -1,0 +1,172 @@
+"""The matching rules, each written once: every path of the scanner (the leftmost-longest
+pass on the folded text, the eager pass for overlapping spans, the exact matcher and the
+typo pass) calls these, so a rule cannot drift between copies.
+
+1. **Word boundary** (:func:`cut_off`, :func:`cut_off_folded`): a Latin key starts and ends
+   on word boundaries: the character before it and after it does not continue a word
+   (:func:`continues_word`): Situn's, (Situn) and Taichung-based are hits, Pasitun is not.
+   A prefix key (``match: prefix``) needs the boundary before it only (Formosa in
+   Formosan). Chinese keys need none: Han text has no spaces.
+2. **Capital letter** (:func:`capitalised`): a bare name (without its generic word) or a
+   romanized reading starts with a capital: Bade, not "she bade him farewell".
+3. **Everyday word**: a bare name that is an everyday English word (east, hoping) is a
+   name only with its generic word (:data:`glossary._match.facts.COMMON_WORDS`).
+4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span are those of one
+   of the key's terms, in order; a key written one way must have exactly its own. So a
+   name never runs across a sentence break (Xitun. District officials...).
+5. **Paragraphs** (:func:`crosses_paragraph`): a name may wrap across one line break,
+   never across a blank line or a paragraph separator.
+6. **Generic word** (:func:`generic_end`): a bare name takes the generic word that follows
+   it (Hsi-t'un District, Situn Dist.) when one of its entries' English names ends with it.
+7. **As written** (:func:`as_written_ok`): a case-sensitive term matches only as written
+   (MAC, never mac or Mac).
+8. **Full stop**: a term that ends with a full stop (Dist., Rd.) takes the one after it in
+   the text, which the fold dropped (part of :func:`check`).
+
+:func:`check` applies rules 2 to 8 to one hit; word boundaries are checked before it, on
+the folded text where its edges show them, else on the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary._match.facts import KeyFacts
+from glossary._vocab import GENERIC_ALTERNATION, GENERIC_IN_TEXT
+
+__all__ = [
+    "NO_BOUND",
+    "PREFIX",
+    "WORD",
+    "as_written_ok",
+    "capitalised",
+    "check",
+    "continues_word",
+    "crosses_paragraph",
+    "cut_off",
+    "cut_off_folded",
+    "generic_end",
+    "marks_ok",
+]
+
+#: What a key needs around it: nothing (Chinese), word boundaries on both sides (a Latin
+#: word), or one before it only (a Latin prefix).
+NO_BOUND, WORD, PREFIX = 0, 1, 2
+
+_MARK = re.compile("[.,]")
+#: A generic word after a bare name: spaces, at most one line break, or a hyphen between.
+_GENERIC_AFTER = re.compile(
+    rf"[ \t\r\n\u00a0-]+({GENERIC_ALTERNATION})(?!\w)",
+    re.IGNORECASE,
+)
+#: A blank line (two line breaks with only spaces between) or a paragraph separator.
+_PARAGRAPH = re.compile("(?>\r\n|\r|\n)[ \t\f\v\u00a0\u3000]*(?>\r\n|\r|\n)|\u2029")
+
+
+def continues_word(char: str) -> bool:
+    """Whether a character next to a Latin name makes the name part of a longer word.
+
+    >>> continues_word("a"), continues_word("9"), continues_word("'"), continues_word(" ")
+    (True, True, False, False)
+    """
+    return char.isalnum()
+
+
+def cut_off(text: str, start: int, end: int, bound: int) -> bool:
+    """Whether ``text[start:end]`` fails the word-boundary rule for a key of this ``bound``.
+
+    >>> cut_off("Pasitun", 2, 7, WORD), cut_off("(Situn)", 1, 6, WORD)
+    (True, False)
+    >>> cut_off("Formosan", 0, 7, PREFIX), cut_off("西屯區", 0, 2, NO_BOUND)
+    (False, False)
+    """
+    if not bound:
+        return False
+    if start and continues_word(text[start - 1]):
+        return True
+    return bound == WORD and end < len(text) and continues_word(text[end])
+
+
+def cut_off_folded(ftext: str, edges: bytes, fstart: int, fend: int, bound: int) -> bool:
+    """:func:`cut_off`, read on the folded text: a folded neighbour is the original one
+    (folded) unless a dropped character came between (``edges``, see
+    :class:`~glossary._match.fold.Folded`), and then there is a boundary."""
+    if not bound:
+        return False
+    if fstart and not edges[fstart] and continues_word(ftext[fstart - 1]):
+        return True
+    return bound == WORD and fend < len(ftext) and not edges[fend] and continues_word(ftext[fend])
+
+
+def capitalised(text: str, start: int) -> bool:
+    """Whether the name at ``start`` begins with a capital letter (a bare name must)."""
+    return text[start].isupper()
+
+
+def marks_ok(text: str, start: int, end: int, marks: frozenset[str]) -> bool:
+    """Whether the full stops and commas in ``text[start:end]`` fit a key's ``marks`` (those
+    of each of its terms, in order): a key written one way must have exactly its own; a key
+    written several ways, one of them or none.
+
+    >>> marks_ok("Xitun. District", 0, 15, frozenset({""}))
+    False
+    >>> marks_ok("Sec. 1, Bade Rd", 0, 15, frozenset({".,"}))
+    True
+    """
+    if text.find(".", start, end) < 0 and text.find(",", start, end) < 0:
+        found = ""
+    else:
+        found = "".join(_MARK.findall(text, start, end))
+    if len(marks) == 1:
+        return found in marks
+    return not found or found in marks
+
+
+def crosses_paragraph(text: str, start: int, end: int) -> bool:
+    r"""Whether ``text[start:end]`` runs across a blank line (a paragraph break).
+
+    >>> crosses_paragraph("Situn\nDistrict", 0, 14), crosses_paragraph("Situn\n\nDistrict", 0, 15)
+    (False, True)
+    """
+    if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+        return "\u2029" in text[start:end]
+    return _PARAGRAPH.search(text, start, end) is not None
+
+
+def as_written_ok(text: str, start: int, end: int, facts: KeyFacts) -> bool:
+    """Whether a key whose terms are all case-sensitive (MAC) is written as one of them."""
+    return not facts.as_written or text[start:end] in facts.as_written
+
+
+def generic_end(text: str, end: int, generics: frozenset[str]) -> int:
+    """Past the generic word that follows a bare name or reading (Hsi-t'un District), if
+    one of ``generics`` (the full words its entries end with); else ``end``."""
+    match = _GENERIC_AFTER.match(text, end)
+    if match is None:
+        return end
+    if GENERIC_IN_TEXT[match.group(1).casefold()] not in generics:
+        return end
+    if crosses_paragraph(text, end, match.start(1)):
+        return end
+    return match.end()
+
+
+def check(text: str, facts: KeyFacts, start: int, end: int) -> int | None:
+    """Where a hit of a key at ``start:end`` ends (past a full stop or generic word it
+    takes), or None if the rules say it is no hit. Word boundaries are checked already."""
+    if facts.full_stop and text.startswith(".", end):
+        end += 1  # Situn Dist. ends with its full stop
+    if not marks_ok(text, start, end, facts.marks) or crosses_paragraph(text, start, end):
+        return None
+    if not facts.latin:
+        return end
+    if not as_written_ok(text, start, end, facts):
+        return None
+    if facts.bare:
+        if not capitalised(text, start):
+            return None
+        extended = generic_end(text, end, facts.generics)
+        if extended == end and facts.common:
+            return None  # "Hoping" alone is a word; "Hoping District" is a place
+        end = extended
+    return end

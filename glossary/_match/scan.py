@@ -1,0 +1,250 @@
+"""The scan: every key of an index in one Aho-Corasick automaton over the folded text,
+each occurrence held to the rules (:mod:`glossary._match.rules`), overlaps resolved
+leftmost-longest (Xitun District beats Xitun) or all kept, typos tried where names were
+left open (:mod:`glossary._match.typos`), homonyms decided by context
+(:mod:`glossary._match.context`). Offsets always index the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, NamedTuple
+
+from glossary._index import Index
+from glossary._match import rules
+from glossary._match.context import decide
+from glossary._match.facts import KeyFacts
+from glossary._match.fold import BLOCK, Folded, fold, kept_at
+from glossary._match.typos import Typos
+from glossary._model import MatchKind, Span
+from glossary._text import latin_key
+
+if TYPE_CHECKING:
+    import ahocorasick_rs
+
+__all__ = ["Hit", "Matcher", "leftmost_longest"]
+
+#: A match of a key in the folded text: (its start, minus its length, its end, the key's
+#: number). A plain tuple, made for every raw match of the automaton: sorted, the leftmost
+#: comes first, then the longest.
+Candidate = tuple[int, int, int, int]
+
+
+class Hit(NamedTuple):
+    """A hit in the original text, ordered so that the leftmost, then the longest, then the
+    best scored, then the longest key comes first."""
+
+    start: int
+    neg_length: int
+    neg_score: float
+    neg_size: int
+    end: int
+    pattern: int  # the key's number
+    fend: int  # its end in the folded text (where it was worked out there), else 0
+
+
+class Matcher:
+    """Every key of an index in an automaton (over bytes for a text that folds to ASCII,
+    over strings for any other), each built on first use."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.keys = index.keys()
+        self._facts: list[KeyFacts | None] = [None] * len(self.keys)
+        self._generics: dict[int, frozenset[str]] = {}  # per entry: see KeyFacts.generics
+        prefixes = {
+            latin_key(term.text)
+            for entry in index.entries_mentioning('"match":"prefix"')
+            for term in entry.en
+            if term.match == "prefix"
+        }
+        #: Per key: what it needs around it (rules.NO_BOUND, WORD or PREFIX).
+        self.bounds = [
+            (rules.PREFIX if key in prefixes else rules.WORD) if key.isascii() else rules.NO_BOUND
+            for key in self.keys
+        ]
+        self.typos = Typos(index)
+        # Two automatons over the same keys, each built when first needed: one scans the
+        # bytes of a text that folds to ASCII (most English; 10-15% faster than scanning
+        # the string, which maps every match's byte offsets back to characters), the
+        # other any text.
+        self._bytes_automaton: ahocorasick_rs.BytesAhoCorasick | None = None
+        self._text_automaton: ahocorasick_rs.AhoCorasick | None = None
+
+    def find(
+        self, text: str, *, overlapping: bool = False, fuzzy: bool = True, cutoff: float = 88.0
+    ) -> list[Span]:
+        """The names in ``text``, in order; leftmost-longest unless ``overlapping``.
+
+        With ``fuzzy``, typos in names followed by their generic word (Shidng District)
+        and in people's names (Liu Shyh-fnag) are matched too, scoring at least ``cutoff``
+        (0-100).
+        """
+        folded = fold(text)
+        if overlapping or folded.edges is None:
+            found = sorted(self._every_hit(text, folded))
+            if overlapping:  # one span per stretch of text: the best key for it
+                first: dict[tuple[int, int], Hit] = {}
+                for hit in found:
+                    first.setdefault((hit.start, hit.end), hit)
+                found = list(first.values())
+            else:
+                found = leftmost_longest(found)
+        else:
+            found = self._leftmost_longest_hits(text, folded)
+        facts = self._facts
+        spans: list[Span] = []
+        add = spans.append
+        exact = MatchKind.EXACT
+        for start, _, _, _, end, pattern, _ in found:
+            info = facts[pattern] or self._prepare(pattern)
+            span_text = text[start:end]
+            match = info.match
+            if (
+                match is exact
+                and span_text != info.term
+                and span_text.casefold() != info.folded_term
+            ):
+                match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
+            add(
+                Span(
+                    start,
+                    end,
+                    span_text,
+                    info.entries,
+                    match,
+                    info.score,
+                    info.term,
+                    info.system,
+                    info.status,
+                )
+            )
+        if fuzzy and (near := self.typos.find(text, spans, cutoff)):
+            spans = sorted(spans + near, key=lambda s: s.start)
+        return decide(spans, self.index)
+
+    def _candidates(self, folded: Folded) -> list[Candidate]:
+        """The automaton's matches in the folded text, those the word-boundary rule rejects
+        left out where the folded text shows it (``Folded.edges``)."""
+        ftext, edges = folded.text, folded.edges
+        raw = self._matches(folded)
+        if edges is None:
+            return [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in raw]
+        bounds, cut_off = self.bounds, rules.cut_off_folded
+        return [
+            (fstart, fstart - fend, fend, pattern)
+            for pattern, fstart, fend in raw
+            if not cut_off(ftext, edges, fstart, fend, bounds[pattern])
+        ]
+
+    def _matches(self, folded: Folded) -> list[tuple[int, int, int]]:
+        """Every occurrence of every key in the folded text: (key, start, end)."""
+        import ahocorasick_rs
+
+        standard = ahocorasick_rs.MatchKind.Standard
+        if folded.ascii is not None:
+            if self._bytes_automaton is None:
+                keys = [key.encode() for key in self.keys]
+                self._bytes_automaton = ahocorasick_rs.BytesAhoCorasick(keys, matchkind=standard)
+            return self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
+        if self._text_automaton is None:
+            self._text_automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=standard)
+        return self._text_automaton.find_matches_as_indexes(folded.text, overlapping=True)
+
+    def _every_hit(self, text: str, folded: Folded) -> list[Hit]:
+        """Every hit, checked in the original text (for overlapping hits, and for texts whose
+        folded copy cannot show word boundaries)."""
+        found: list[Hit] = []
+        facts, bounds = self._facts, self.bounds
+        candidates = self._candidates(folded)
+        self._prepare_all(candidates)
+        for fstart, _, fend, pattern in candidates:
+            info = facts[pattern] or self._prepare(pattern)
+            start, end = folded.original(fstart), folded.original(fend - 1) + 1
+            if rules.cut_off(text, start, end, bounds[pattern]):
+                continue
+            checked = rules.check(text, info, start, end)
+            if checked is None:
+                continue
+            found.append(Hit(start, start - checked, -info.score, -info.size, checked, pattern, 0))
+        return found
+
+    def _leftmost_longest_hits(self, text: str, folded: Folded) -> list[Hit]:
+        """The leftmost-longest hits, worked out on the folded text: a candidate inside a
+        hit already taken is never taken back to the original text nor checked there.
+        All candidates at one start are checked before one is taken (a generic word that
+        a bare name takes can make it the longest there)."""
+        facts = self._facts
+        candidates = self._candidates(folded)
+        self._prepare_all(candidates)
+        # By start, then longest first: the order the candidates at a start are tried in
+        # does not matter (the best of them is taken), so no score is needed to sort.
+        candidates.sort()
+        mask, blocks, edges = folded.mask, folded.blocks, folded.edges
+        assert edges is not None
+        right, count, gaps_in, check = bisect.bisect_right, mask.count, edges.count, rules.check
+        out: list[Hit] = []
+        reach = -1  # in the folded text
+        at = -1  # the start of the candidates being tried
+        skip = False
+        best: Hit | None = None
+        start = 0
+        for fstart, _, fend, pattern in candidates:
+            if fstart != at:  # a new start: take the best hit at the one before
+                if best is not None:
+                    out.append(best)
+                    reach = best.fend
+                    best = None
+                at = fstart
+                skip = fstart < reach
+                if skip:
+                    continue
+                block = right(blocks, fstart) - 1  # Folded.original
+                start = kept_at(mask, block * BLOCK, fstart - blocks[block])
+            elif skip:
+                continue
+            info = facts[pattern] or self._prepare(pattern)
+            # Its end: past as many dropped characters as there are gaps inside it, unless
+            # some gap is longer than one character (". " in Sec. 3, Bade Rd.)
+            gaps = gaps_in(2, fstart + 1, fend)
+            end = start + fend - fstart + gaps
+            if gaps and count(1, start, end) != gaps:
+                end = kept_at(mask, start, fend - 1 - fstart) + 1
+            hit_end = check(text, info, start, end)
+            if hit_end is None:
+                continue
+            if hit_end != end:  # the folded reach: the key's end, and what it took after
+                fend += hit_end - end - count(1, end, hit_end)
+            hit = Hit(start, start - hit_end, -info.score, -info.size, hit_end, pattern, fend)
+            if best is None or hit < best:
+                best = hit
+        if best is not None:
+            out.append(best)
+        return out
+
+    def _prepare(self, pattern: int) -> KeyFacts:
+        """What a key stands for, worked out once per key."""
+        info = KeyFacts.of(self.keys[pattern], self.index, self._generics)
+        self._facts[pattern] = info
+        return info
+
+    def _prepare_all(self, found: list[Candidate]) -> None:
+        """Work out every key among ``found`` not worked out yet, their index rows fetched
+        together (a first text names thousands of keys: one statement each took longer
+        than the scan)."""
+        facts = self._facts
+        new = {pattern for _, _, _, pattern in found if facts[pattern] is None}
+        self.index.load_rows(self.keys[pattern] for pattern in new)
+        for pattern in new:
+            self._prepare(pattern)
+
+
+def leftmost_longest(found: list[Hit]) -> list[Hit]:
+    """Of hits sorted leftmost, longest, best first: those that overlap none kept before."""
+    out: list[Hit] = []
+    end = -1
+    for hit in found:
+        if hit.start >= end:
+            out.append(hit)
+            end = hit.end
+    return out

@@ -1,0 +1,143 @@
+"""The matching rules (glossary._match.rules), each held by a golden case that fails if the
+rule is broken in any of the paths that call it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary import Glossary
+from glossary._match.fold import fold
+from glossary._text import latin_key
+
+_ROAD = """\
+- id: taichung-city-xitun-road
+  kind: road
+  parent: taichung-city-xitun
+  zh: [西屯路]
+  en:
+    - term: Xitun Rd.
+      system: hanyu
+  source: Chunghwa Post, road names (test fixture).
+"""
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Glossary:
+    return Glossary()
+
+
+@pytest.fixture(scope="module")
+def with_road(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    path: Path = tmp_path_factory.mktemp("road") / "road.yaml"
+    path.write_text(_ROAD, encoding="utf-8")
+    return Glossary([path])
+
+
+def _spans(g: Glossary, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(s.text, tuple(e.id for e in s.entries)) for s in g.annotate(text)]
+
+
+@pytest.mark.parametrize("overlapping", [False, True], ids=["leftmost-longest", "overlapping"])
+def test_a_term_ending_in_a_full_stop_matches_as_itself(
+    with_road: Glossary, overlapping: bool
+) -> None:
+    """Xitun Rd. is the road, with its full stop, not the district Xitun and a stray Rd."""
+    text = "Traffic on Xitun Rd. was slow."
+    spans = with_road.annotate(text, overlapping=overlapping)
+    road = [s for s in spans if s.text == "Xitun Rd."]
+    assert road, spans
+    assert road[0].entry.id == "taichung-city-xitun-road"
+    if not overlapping:
+        assert [s.text for s in spans] == ["Xitun Rd."]
+
+
+def test_the_exact_matcher_finds_a_term_ending_in_a_full_stop(with_road: Glossary) -> None:
+    """The exact matcher keeps the full stop of Xitun Rd. too."""
+    spans = with_road.annotate("Traffic on Xitun Rd. was slow.", exact=True)
+    assert [(s.text, s.entry.id) for s in spans] == [("Xitun Rd.", "taichung-city-xitun-road")]
+
+
+def test_two_parents_named_keep_a_homonym_ambiguous(builtin: Glossary) -> None:
+    """With both Taipei and Keelung in the text, Xinyi District could be either's: the span
+    lists both, it does not silently pick one."""
+    text = "Officials in Taipei and Keelung said Xinyi District was spared."
+    (xinyi,) = [s for s in builtin.annotate(text) if s.text == "Xinyi District"]
+    assert xinyi.ambiguous
+    assert {e.id for e in xinyi.entries} == {"taipei-city-xinyi", "keelung-city-xinyi"}
+
+
+def test_one_parent_named_decides_a_homonym(builtin: Glossary) -> None:
+    """With only Keelung in the text, Xinyi District is Keelung's."""
+    text = "Keelung officials said Xinyi District was spared."
+    (xinyi,) = [s for s in builtin.annotate(text) if s.text == "Xinyi District"]
+    assert xinyi.entry.id == "keelung-city-xinyi"
+
+
+@pytest.mark.parametrize("overlapping", [False, True], ids=["leftmost-longest", "overlapping"])
+@pytest.mark.parametrize(
+    "text",
+    ["He lives in Xitun. District officials agree.", "He lives in Xitun, District officials."],
+    ids=["full-stop", "comma"],
+)
+def test_a_name_does_not_span_a_sentence_break(
+    builtin: Glossary, text: str, overlapping: bool
+) -> None:
+    """Xitun. District is the name Xitun, then a new sentence: the span stops at Xitun."""
+    spans = builtin.annotate(text, overlapping=overlapping)
+    assert all("District" not in s.text for s in spans), spans
+    assert "Xitun" in [s.text for s in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He moved to Situn\n\nDistrict offices are closed.",
+        "He moved to Situn\r\n\r\nDistrict offices are closed.",
+        "He moved to Situn\n  \nDistrict offices are closed.",
+        "He moved to Situn\u2029District offices are closed.",
+    ],
+    ids=["blank-line", "crlf", "spaces", "paragraph-separator"],
+)
+@pytest.mark.parametrize("overlapping", [False, True], ids=["leftmost-longest", "overlapping"])
+def test_a_name_never_runs_across_a_paragraph(
+    builtin: Glossary, text: str, overlapping: bool
+) -> None:
+    """A blank line ends a name: Situn, then a new paragraph that starts with District."""
+    spans = builtin.annotate(text, overlapping=overlapping)
+    assert [s.text for s in spans] == ["Situn"]
+
+
+@pytest.mark.parametrize("text", ["Situn\nDistrict", "Situn\r\nDistrict", "Situn \n District"])
+def test_a_name_may_wrap_across_one_line_break(builtin: Glossary, text: str) -> None:
+    """A line break inside a name, as hard-wrapped text has, does not end it."""
+    assert [s.text for s in builtin.annotate(text)] == [text]
+
+
+def test_a_chinese_name_never_runs_across_a_paragraph(builtin: Glossary) -> None:
+    """No Chinese span runs across a blank line either."""
+    text = "他住在西\n\n屯區附近。"
+    assert all("\n\n" not in s.text for s in builtin.annotate(text))
+    assert "西屯區" not in [s.text for s in builtin.annotate(text)]
+
+
+def test_fold_finds_what_the_key_holds() -> None:
+    """A term with ß is found in text (keys case-fold ß to ss; so does the text fold)."""
+    assert fold("Große Straße").text == latin_key("Große Straße") == "grossestrasse"
+
+
+_LATIN = st.text(
+    alphabet=st.sampled_from(list("aAbBzZßẞæÆøØłŁıİüÜéÉñÑçÇǆǅﬁﬂŉ0123456789 -'’.")),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LATIN)
+def test_the_fold_of_latin_text_is_its_key(text: str) -> None:
+    """What the matcher scans (the folded text) is what a key of the same text holds, so
+    a term is found in text exactly when its key is."""
+    assert fold(text).text == latin_key(text)
