@@ -2,8 +2,9 @@
 
 Every command parses its arguments, calls the library and prints. Data goes to stdout,
 diagnostics to stderr. Exit codes: 0 ok, 1 a domain error (bad term base, no match), 2 a
-usage error. A :class:`~glossary.GlossaryError` never shows a traceback: it becomes one line,
-``glossary: error: ...``.
+usage error. Neither shows a traceback or a box: each becomes one line on stderr,
+``glossary: error: ...``. ``-h`` and ``--help`` work on every command, and the global
+options (``--termbase``, ``--no-builtin``, ``--prefer``) go before or after the subcommand.
 
 The commands live one group to a module: ``lookup``, ``annotate`` (annotate and normalize),
 ``exchange`` (export, import, validate-tbx), ``romanize`` and ``terms`` (a sub-app). Each
@@ -13,23 +14,53 @@ the order ``glossary --help`` lists them.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
+
+try:  # typer 0.28 carries its own copy of click; older versions use the click package
+    from typer import _click as click
+except ImportError:  # pragma: no cover
+    import click  # type: ignore[no-redef]
 
 from glossary._errors import GlossaryError
 from glossary._version import __version__
 from glossary.cli import annotate, exchange, lookup, romanize, terms
-from glossary.cli._options import Options
+from glossary.cli._options import GLOBAL_OPTIONS, Options, check_prefer
 
 __all__ = ["GlossaryGroup", "app", "main"]
 
 
 class GlossaryGroup(TyperGroup):
-    """The root command group: turns library errors into one line and exit code 1."""
+    """The root command group.
+
+    It turns a library error into one line and exit code 1, a usage error into one line
+    and exit code 2, and gives every subcommand a copy of the global options, so that
+    they are accepted after the subcommand's name too.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        shared = [p for p in self.params if p.name in GLOBAL_OPTIONS]
+        _share_options(self, shared)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # `glossary` alone: the help, as asked
+        except click.ClickException as exc:
+            raise typer.Exit(_error_line(exc)) from None
 
     def invoke(self, ctx: Any) -> Any:  # a click Context; where click lives varies by typer version
         try:
@@ -37,12 +68,69 @@ class GlossaryGroup(TyperGroup):
         except GlossaryError as exc:
             typer.echo(f"glossary: error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # `glossary terms` alone
+        except click.ClickException as exc:
+            raise typer.Exit(_error_line(exc)) from None
+
+
+def _error_line(exc: click.ClickException) -> int:
+    """Print ``exc`` as one line (click would draw a box with the usage); its exit code."""
+    message = exc.format_message().rstrip(".")
+    if message[:1].isupper() and not message[1:2].isupper():
+        message = message[0].lower() + message[1:]  # "No such option" -> "no such option"
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.exceptions.UsageError) and ctx is not None:
+        message += f" (see '{ctx.command_path} -h')"
+    typer.echo(f"glossary: error: {message}", err=True)
+    return exc.exit_code
+
+
+def _share_options(group: TyperGroup, shared: list[click.Parameter]) -> None:
+    """Add a copy of each of ``shared`` to every command under ``group`` (unless the
+    command has an option of that name itself)."""
+    for command in group.commands.values():
+        taken = {opt for p in command.params for opt in p.opts}
+        for param in shared:
+            if not taken & set(param.opts):
+                command.params.append(_after_subcommand(param))
+        if isinstance(command, TyperGroup):
+            _share_options(command, shared)
+
+
+def _after_subcommand(param: click.Parameter) -> click.Parameter:
+    """A copy of the root option ``param`` for a subcommand: given there, it updates the
+    root's value (a repeatable option adds to it) and so the global options."""
+    late = copy.copy(param)
+    late.expose_value = False
+    late.envvar = None  # read once, by the root option
+    if isinstance(late, TyperOption):
+        late.show_default = False
+        late.show_envvar = False
+    setattr(late, "rich_help_panel", "Global options")  # noqa: B010 (typer's own attribute)
+    check = param.callback
+
+    def merge(ctx: click.Context, this: click.Parameter, value: Any) -> Any:
+        if check is not None:
+            value = check(ctx, this, value)
+        assert this.name is not None
+        if ctx.get_parameter_source(this.name) is not click.core.ParameterSource.COMMANDLINE:
+            return value
+        root = ctx.find_root()
+        if this.multiple:
+            value = (*(root.params.get(this.name) or ()), *value)
+        root.params[this.name] = value
+        root.obj = Options.of(**{name: root.params.get(name) for name in GLOBAL_OPTIONS})
+        return value
+
+    late.callback = merge
+    return late
 
 
 app = typer.Typer(
     cls=GlossaryGroup,
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_show_locals=False,
     rich_markup_mode="markdown",
     help="A bilingual English-Chinese term base for text about Taiwan: look up names in "
@@ -81,6 +169,7 @@ def root(
         str,
         typer.Option(
             "--prefer",
+            callback=check_prefer,
             help="House style: which English form to show, as a comma-separated list of "
             "statuses, systems or 'official', tried in order (e.g. 'tongyong,official').",
         ),
@@ -93,11 +182,7 @@ def root(
     ] = False,
 ) -> None:
     """Look up Taiwan names in English or Chinese, in any spelling."""
-    ctx.obj = Options(
-        termbases=list(termbase or []),
-        builtin=not no_builtin,
-        prefer=tuple(p.strip() for p in prefer.split(",") if p.strip()),
-    )
+    ctx.obj = Options.of(termbase=termbase, no_builtin=no_builtin, prefer=prefer)
 
 
 app.command()(lookup.lookup)

@@ -1,13 +1,32 @@
-"""The global options every command reads (``--termbase``, ``--no-builtin``, ``--prefer``)."""
+"""The global options every command reads (``--termbase``, ``--no-builtin``, ``--prefer``).
+
+They are options of the root command and, copied by :class:`glossary.cli.GlossaryGroup`,
+of every subcommand too, so ``glossary lookup Situn --prefer tongyong`` works as well as
+``glossary --prefer tongyong lookup Situn``. Adding one: a parameter of ``root()``, its
+name in :data:`GLOBAL_OPTIONS` and a keyword of :meth:`Options.of`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
 
 from glossary._glossary import Glossary
+from glossary._model import Status, System
+
+#: The root options a subcommand accepts too (their parameter names).
+GLOBAL_OPTIONS = ("termbase", "no_builtin", "prefer")
+
+#: What --prefer may list: the statuses a usable term has, every system, and 'official'.
+PREFER_CHOICES = (
+    Status.PREFERRED.value,
+    Status.ADMITTED.value,
+    "official",
+    *(s.value for s in System),
+)
 
 
 @dataclass
@@ -18,8 +37,32 @@ class Options:
     builtin: bool = True
     prefer: tuple[str, ...] = ("preferred",)
 
+    @classmethod
+    def of(
+        cls, *, termbase: Iterable[str | Path] | None, no_builtin: bool | None, prefer: str | None
+    ) -> Options:
+        """The options as the command line gave them (the raw values of the parameters)."""
+        return cls(
+            termbases=[Path(p) for p in termbase or ()],
+            builtin=not no_builtin,
+            prefer=split_prefer(prefer or "preferred"),
+        )
+
     def glossary(self) -> Glossary:
         return Glossary(self.termbases, builtin=self.builtin, prefer=self.prefer)
+
+
+def split_prefer(value: str) -> tuple[str, ...]:
+    """``'tongyong, official'`` → ``('tongyong', 'official')``."""
+    return tuple(p.strip() for p in value.split(",") if p.strip())
+
+
+def check_prefer(value: str) -> str:
+    """The --prefer callback: every choice listed must be a status, a system or 'official'."""
+    for choice in split_prefer(value):
+        if choice not in PREFER_CHOICES:
+            raise typer.BadParameter(f"{choice!r} is not one of {', '.join(PREFER_CHOICES)}")
+    return value
 
 
 def global_options(ctx: typer.Context) -> Options:
