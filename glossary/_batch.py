@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from glossary._errors import GlossaryError
 from glossary._stream import (
@@ -28,6 +28,7 @@ from glossary._stream import (
 )
 
 if TYPE_CHECKING:
+    from glossary._fsutil import Output
     from glossary._glossary import Glossary
     from glossary._model import Span
 
@@ -41,13 +42,16 @@ class Sink:
     def __init__(self, target: Path | None) -> None:
         self.target = target
         self._stack = contextlib.ExitStack()
-        self._handle: IO[bytes] | None = None
+        self._handle: Output | None = None
 
     def __enter__(self) -> Sink:
         if self.target is not None:
-            from glossary._fsutil import atomic_write
+            from glossary._fsutil import atomic_write, write_error
 
-            self.target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise write_error(exc, str(self.target)) from None
             self._handle = self._stack.enter_context(atomic_write(self.target))
         return self
 
@@ -70,8 +74,15 @@ def write_stdout(text: str) -> None:
     if buffer is None:
         sys.stdout.write(text)
         return
-    sys.stdout.flush()  # anything already written through the text layer goes first
-    buffer.write(text.encode("utf-8"))
+    from glossary._fsutil import write_error
+
+    try:
+        sys.stdout.flush()  # anything already written through the text layer goes first
+        buffer.write(text.encode("utf-8"))
+    except BrokenPipeError:
+        raise  # the reader has gone: the command line ends quietly
+    except OSError as exc:  # /dev/full, a disk full under a redirection
+        raise write_error(exc, "<stdout>") from None
 
 
 def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> list[Path | None]:

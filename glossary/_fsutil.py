@@ -1,21 +1,82 @@
-"""Atomic file writes: a temp file in the target's directory, fsync, then rename.
+"""The one place output files are written (``-o``, ``-i``, ``--write``, ``--output-dir``).
 
-A reader sees the old file or the new one, never half of one; on any failure the temp file
-is removed and the target is left as it was.
+What a target is decides how it is written:
+
+- a regular file, a path that does not exist yet, or a symlink to either: the output goes
+  to a temp file beside the real file (the symlink's target, not the link), is fsynced and
+  renamed over it, so a reader sees the old file or the new one, never half of one; on any
+  failure the temp file is removed and the target is left as it was. The new file keeps
+  the old one's permissions.
+- a regular file with several hard links: the output is first written whole to a temp file
+  as above, then copied into the file itself, so that every name of it sees the new
+  content (a rename would leave the other names on the old file). Only that last copy is
+  not atomic.
+- ``-``: stdout.
+- a FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal): written to
+  directly, never replaced (a rename would turn ``/dev/null`` into a regular file, and a
+  FIFO's reader would get nothing).
+- anything else (a directory, a socket, a block device): refused with one line.
+
+Errors (no space left, no permission, a refused target) are a
+:class:`~glossary.GlossaryError` naming the target, never a traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from glossary._errors import GlossaryError
+
+#: The target that means stdout.
+STDOUT = "-"
+
+
+class Output:
+    """A binary handle whose write errors name the target (and are a GlossaryError)."""
+
+    __slots__ = ("_handle", "name")
+
+    def __init__(self, handle: BinaryIO, name: str) -> None:
+        self._handle = handle
+        self.name = name
+
+    def write(self, data: bytes) -> int:
+        """Write ``data``; a failure (no space left, say) is a GlossaryError naming the target."""
+        with _named(self.name):
+            return self._handle.write(data)
+
+    def flush(self) -> None:
+        """Flush what is buffered, errors as :meth:`write`'s."""
+        with _named(self.name):
+            self._handle.flush()
+
+
+def write_error(exc: OSError, name: str) -> GlossaryError:
+    """The one-line error for a failed write to ``name``."""
+    return GlossaryError(f"cannot write: {exc.strerror or exc}", path=name)
+
 
 @contextlib.contextmanager
-def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
-    """Open a binary temp file that replaces ``target`` when the block ends without error.
+def atomic_write(
+    target: str | Path, *, check: Callable[[Path], None] | None = None
+) -> Iterator[Output]:
+    """Open ``target`` for writing, the way its file type calls for (see the module).
+
+    Args:
+        target: A path, or ``"-"`` for stdout.
+        check: Called with the path of the complete temp file before it replaces the
+            target; raising leaves the target as it was. A target without a temp file
+            (stdout, a FIFO, a device) is then refused.
+
+    Raises:
+        GlossaryError: The target cannot be written, or is of a kind that is refused.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -24,29 +85,125 @@ def atomic_write(target: str | Path) -> Iterator[BinaryIO]:
     >>> path.read_bytes()
     b'Situn District'
     """
-    target = Path(target)
-    tmp = temp_path_beside(target)
+    name = str(target)
+    if name == STDOUT:
+        if check is not None:
+            raise GlossaryError("needs a file to check before writing, not stdout", path=name)
+        sys.stdout.flush()  # what was written through the text layer goes first
+        out = Output(sys.stdout.buffer, "<stdout>")
+        yield out
+        out.flush()
+        return
+    real = Path(os.path.realpath(target))  # a symlink is written through
+    info = _stat(real, name)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if check is None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+            with _direct(real, name) as out:
+                yield out
+            return
+        raise GlossaryError(f"{_refused(info.st_mode)}; give a file path", path=name)
+    with _named(name):
+        tmp = temp_path_beside(real)
     try:
-        tmp.chmod(_mode_for(target))
-        with tmp.open("wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(target)
-    except BaseException:
+        with _named(name):
+            handle = tmp.open("wb")
+        with handle:
+            out = Output(handle, name)
+            with _named(name):
+                tmp.chmod(_mode_for(info))
+            yield out  # what the caller raises goes on as it is
+            out.flush()
+            with _named(name):
+                os.fsync(handle.fileno())
+        if check is not None:
+            check(tmp)
+        with _named(name):
+            if info is not None and info.st_nlink > 1:
+                _copy_into(tmp, real)  # every hard link sees the new content
+            else:
+                tmp.replace(real)
+                _sync_directory(real.parent)
+    finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _named(name: str) -> Iterator[None]:
+    """Turn an OSError of the block into a GlossaryError naming the target."""
+    try:
+        yield
+    except BrokenPipeError:
         raise
+    except OSError as exc:
+        raise write_error(exc, name) from None
 
 
-def _mode_for(target: Path) -> int:
+def _stat(real: Path, name: str) -> os.stat_result | None:
+    """The target's file status, or None if it does not exist yet."""
+    try:
+        return real.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise write_error(exc, name) from None
+
+
+def _refused(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    if stat.S_ISBLK(mode):
+        return "is a block device, not a file"
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return "is not a regular file, and this output is checked in a file before writing"
+    return "is not a regular file"
+
+
+@contextlib.contextmanager
+def _direct(real: Path, name: str) -> Iterator[Output]:
+    """Write straight into a FIFO or character device (opened without creating or
+    truncating anything, and checked again once open)."""
+    try:
+        fd = os.open(real, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise write_error(exc, name) from None
+    with os.fdopen(fd, "wb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # changed since it was looked at
+            raise GlossaryError("changed while it was opened; not written", path=name)
+        out = Output(handle, name)
+        yield out
+        out.flush()
+
+
+def _copy_into(tmp: Path, real: Path) -> None:
+    """Copy ``tmp``'s bytes into ``real`` in place (its inode, and so its links, kept)."""
+    with tmp.open("rb") as source, real.open("r+b") as handle:
+        shutil.copyfileobj(source, handle, 1024 * 1024)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable (where directories can be opened and synced)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _mode_for(info: os.stat_result | None) -> int:
     """The permissions the new file gets: the old file's, or what the umask allows (a temp
     file is created private, 0600, which a user's output should not stay)."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    if info is not None:
+        return info.st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def temp_path_beside(target: Path) -> Path:

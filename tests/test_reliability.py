@@ -3,13 +3,19 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import stat
 import subprocess
+import threading
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from glossary import Glossary
+from glossary import Glossary, GlossaryError
+from glossary._fsutil import atomic_write
 from glossary.cli import app
 
 from .conftest import script_or_skip
@@ -86,3 +92,181 @@ def test_15_2_installed_normalize_keeps_the_paragraph_break() -> None:
     )
     assert (done.returncode, done.stderr) == (0, b"")
     assert done.stdout == b"He moved to Xitun\r\n\r\nDistrict offices are closed.\r\n"
+
+
+# -- 1. a write replaces a regular file, writes through a symlink, never a device ------------
+
+PERSONS = "Ko Wen-je\t柯文哲\n"  # the first line of `export -f deepl --kind person`
+
+
+def _export(target: Path | str, *extra: str) -> tuple[int, str, str]:
+    args = ["export", "-f", "deepl", "--kind", "person", "-o", str(target), *extra]
+    result = runner.invoke(app, args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_15_1_regular_file_replaced_atomically_keeping_its_mode(tmp_path: Path) -> None:
+    """A regular file is replaced whole, keeps its permissions, and no temp file is left."""
+    target = tmp_path / "deepl.tsv"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    assert _export(target)[:1] == (0,)
+    assert target.read_text(encoding="utf-8").startswith(PERSONS)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["deepl.tsv"]
+
+
+def test_15_1_symlink_written_through(tmp_path: Path) -> None:
+    """-o onto a symlink writes the file it points to, and the link stays a link."""
+    real = tmp_path / "real" / "deepl.tsv"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "link.tsv"
+    link.symlink_to(real)
+    assert _export(link)[0] == 0
+    assert link.is_symlink()
+    assert link.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8").startswith(PERSONS)
+    assert sorted(p.name for p in real.parent.iterdir()) == ["deepl.tsv"]  # no temp file
+
+
+def test_15_1_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
+    """A symlink to a file not there yet creates that file (as the shell's > does)."""
+    link = tmp_path / "link.tsv"
+    link.symlink_to(tmp_path / "made.tsv")
+    assert _export(link)[0] == 0
+    assert link.is_symlink()
+    assert (tmp_path / "made.tsv").read_text(encoding="utf-8").startswith(PERSONS)
+
+
+def test_15_1_hard_link_keeps_both_names(tmp_path: Path) -> None:
+    """A file with two hard links is written in place: both names see the new content."""
+    one = tmp_path / "one.tsv"
+    one.write_text("old\n")
+    two = tmp_path / "two.tsv"
+    os.link(one, two)
+    inode = one.stat().st_ino
+    assert _export(one)[0] == 0
+    assert one.stat().st_ino == two.stat().st_ino == inode
+    assert two.read_text(encoding="utf-8").startswith(PERSONS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.tsv", "two.tsv"]
+
+
+def test_15_1_fifo_written_to_not_replaced(tmp_path: Path) -> None:
+    """-o onto a FIFO writes into it (its reader gets the export); the FIFO stays a FIFO."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = _export(fifo)
+    reader.join(timeout=60)
+    if reader.is_alive():  # nothing opened the FIFO to write: let the reader go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert (code, err) == (0, "")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got
+    assert got[0].decode().startswith(PERSONS)
+
+
+def _char_device(tmp_path: Path) -> Path:
+    """A character device to write to: one made in tmp_path (as root), else /dev/null
+    (which a user who is not root cannot replace, so a regression fails, never clobbers)."""
+    if os.geteuid() == 0:
+        made = tmp_path / "null"
+        os.mknod(made, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        return made
+    return Path(os.devnull)
+
+
+def test_15_1_character_device_written_directly(tmp_path: Path) -> None:
+    """-o onto a character device (/dev/null's kind) writes into it; it stays a device."""
+    device = _char_device(tmp_path)
+    before = device.stat()
+    code, _, err = _export(device)
+    assert (code, err) == (0, "")
+    after = device.stat()
+    assert stat.S_ISCHR(after.st_mode)
+    assert after.st_ino == before.st_ino
+
+
+def test_15_1_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-o - writes to stdout, never a file named '-'."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _export("-")
+    assert code == 0
+    assert out.startswith(PERSONS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_15_1_socket_and_directory_refused_in_one_line(tmp_path: Path) -> None:
+    """A socket or a directory as the target: one line naming it, exit 1, nothing made."""
+    sock_path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(sock_path))
+        code, out, err = _export(sock_path)
+        assert (code, out) == (1, "")
+        assert err == f"glossary: error: {sock_path}: is a socket, not a file; give a file path\n"
+        assert stat.S_ISSOCK(sock_path.stat().st_mode)
+    with pytest.raises(GlossaryError, match="is a directory"), atomic_write(tmp_path):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
+
+
+def test_15_1_failure_leaves_the_target_and_no_temp_file(tmp_path: Path) -> None:
+    """An error while writing leaves the old file as it was, through a symlink too."""
+    real = tmp_path / "real.tsv"
+    real.write_text("old\n")
+    link = tmp_path / "link.tsv"
+    link.symlink_to(real)
+
+    def fail() -> None:
+        with atomic_write(link) as handle:
+            handle.write(b"half")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail()
+    assert real.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.tsv", "real.tsv"]
+
+
+def test_15_1_checked_write_refuses_a_fifo(tmp_path: Path) -> None:
+    """A write checked in a temp file first (import --write) refuses a FIFO, unopened."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with (
+        pytest.raises(GlossaryError, match="not a regular file"),
+        atomic_write(fifo, check=lambda tmp: None),
+    ):
+        pass
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_15_1_import_write_through_a_symlink(tmp_path: Path) -> None:
+    """import --write onto a symlink merges into the file it points to; the link stays."""
+    real = tmp_path / "real.yaml"
+    real.write_text("", encoding="utf-8")
+    link = tmp_path / "mine.yaml"
+    link.symlink_to(real)
+    edits = tmp_path / "edits.csv"
+    edits.write_text("en,zh-TW\r\nBanqiao District,板橋區\r\n", encoding="utf-8")
+    args = ["--no-builtin", "import", str(edits), "--write", str(link)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert f"{link}: wrote 1 entries" in result.stdout
+    assert link.is_symlink()
+    assert "Banqiao District" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edits.csv", "mine.yaml", "real.yaml"]
+
+
+def test_15_1_normalize_in_place_through_a_symlink(tmp_path: Path) -> None:
+    """normalize -i on a symlink rewrites the file it points to and keeps the link."""
+    real = tmp_path / "story.txt"
+    real.write_text("He moved to Situn.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    result = runner.invoke(app, ["normalize", "-i", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "He moved to Xitun.\n"

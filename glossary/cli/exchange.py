@@ -41,7 +41,8 @@ def export(
             "--output",
             "-o",
             help="Write to this file (atomically: a failed export leaves the old file "
-            "as it was). Default: stdout.",
+            "as it was; a symlink is written through, a FIFO or device written to "
+            "directly). Default, or '-': stdout.",
             dir_okay=False,
             show_default=False,
         ),
@@ -163,11 +164,8 @@ def export(
         return
     from glossary._fsutil import atomic_write
 
-    try:
-        with atomic_write(output) as handle:
-            handle.write(text.encode("utf-8"))
-    except OSError as exc:
-        raise GlossaryError(exc.strerror or str(exc), path=str(output)) from None
+    with atomic_write(output) as handle:
+        handle.write(text.encode("utf-8"))
 
 
 def _sniff_format(path: Path, text: str) -> str:
@@ -286,30 +284,31 @@ def import_(
 def _write_import(options: Options, path: Path, entries: list[Entry]) -> None:
     """Merge ``entries`` into ``path``, check the result as a term base, and only then
     rename it into place."""
-    from glossary._fsutil import temp_path_beside
+    from glossary._fsutil import atomic_write
     from glossary._termbase import validate
     from glossary.formats.yaml_merge import write_merged
 
     if not entries:
         typer.echo(f"{path}: nothing to write")
         return
-    new_text = write_merged(path, entries)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temp_path_beside(path.with_suffix(".yaml"))
-    try:
-        tmp.write_text(new_text, encoding="utf-8")
-        if path.exists():
-            tmp.chmod(path.stat().st_mode & 0o7777)
-        layers = [p for p in options.termbases if p.resolve() != path.resolve()]
+    layers = [p for p in options.termbases if p.resolve() != path.resolve()]
+
+    def check(tmp: Path) -> None:
         report = validate([*layers, tmp], builtin=options.builtin)
         if not report.ok:
             for issue in report.errors[:20]:
                 typer.echo(f"glossary: error: {str(issue).replace(str(tmp), str(path))}", err=True)
             typer.echo(f"glossary: error: {path} left as it was", err=True)
             raise typer.Exit(1)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    if not path.parent.is_dir():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GlossaryError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+    # the file is read (to merge into) only once it is known to be one atomic_write takes
+    with atomic_write(path, check=check) as handle:
+        handle.write(write_merged(path, entries).encode("utf-8"))
     typer.echo(f"{path}: wrote {len(entries)} entries")
 
 
