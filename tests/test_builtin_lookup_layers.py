@@ -1,0 +1,199 @@
+"""The built-in layers (government, parties, laws, stations): the names of the day's news found.
+
+Each lookup runs on the built-in term base alone and checks the entry found, its Chinese
+and its English, and for a former name that the term matched is the deprecated one. The
+generated layers are checked against their generators when ../shared/data is present.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from glossary import Glossary, Kind, Status, TermBase
+from glossary.cli import app
+
+from .conftest import ROOT, SHARED_DATA, script_or_skip
+
+needs_data = pytest.mark.skipif(
+    not SHARED_DATA.is_dir(),
+    reason="../shared/data (the reference data) is not beside the checkout",
+)
+
+TOP_KINDS = {Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY}
+
+
+@pytest.fixture(scope="module")
+def termbase() -> TermBase:
+    return TermBase.load()
+
+
+#: query -> (entry id, canonical Chinese, preferred English, status of the term matched).
+LOOKUPS = {
+    "MAC": ("mainland-affairs-council", "大陸委員會", "Mainland Affairs Council", "admitted"),
+    "Mainland Affairs Council": (
+        "mainland-affairs-council",
+        "大陸委員會",
+        "Mainland Affairs Council",
+        "preferred",
+    ),
+    "陸委會": ("mainland-affairs-council", "大陸委員會", "Mainland Affairs Council", "admitted"),
+    "MOFA": (
+        "ministry-of-foreign-affairs",
+        "外交部",
+        "Ministry of Foreign Affairs",
+        "admitted",
+    ),
+    "CGA": (
+        "coast-guard-administration",
+        "海洋委員會海巡署",
+        "Coast Guard Administration",
+        "admitted",
+    ),
+    "CWA": (
+        "central-weather-administration",
+        "交通部中央氣象署",
+        "Central Weather Administration",
+        "admitted",
+    ),
+    "NIA": (
+        "national-immigration-agency",
+        "內政部移民署",
+        "National Immigration Agency",
+        "admitted",
+    ),
+    "海巡署": (
+        "coast-guard-administration",
+        "海洋委員會海巡署",
+        "Coast Guard Administration",
+        "admitted",
+    ),
+    "Ministry of Agriculture": (
+        "ministry-of-agriculture",
+        "農業部",
+        "Ministry of Agriculture",
+        "preferred",
+    ),
+    "Council of Agriculture": (
+        "ministry-of-agriculture",
+        "農業部",
+        "Ministry of Agriculture",
+        "deprecated",
+    ),
+    "Environmental Protection Administration": (
+        "ministry-of-environment",
+        "環境部",
+        "Ministry of Environment",
+        "deprecated",
+    ),
+    "Central Weather Bureau": (
+        "central-weather-administration",
+        "交通部中央氣象署",
+        "Central Weather Administration",
+        "deprecated",
+    ),
+    "Ministry of Science and Technology": (
+        "national-science-and-technology-council",
+        "國家科學及技術委員會",
+        "National Science and Technology Council",
+        "deprecated",
+    ),
+    "Tourism Bureau": (
+        "tourism-administration",
+        "交通部觀光署",
+        "Tourism Administration",
+        "deprecated",
+    ),
+    "Overseas Community Affairs Council": (
+        "overseas-community-affairs-council",
+        "僑務委員會",
+        "Overseas Community Affairs Council",
+        "preferred",
+    ),
+    "Taipei City Government": (
+        "taipei-city-government",
+        "臺北市政府",
+        "Taipei City Government",
+        "preferred",
+    ),
+    "高雄市議會": ("kaohsiung-city-council", "高雄市議會", "Kaohsiung City Council", "preferred"),
+}
+
+
+def _matched_status(glossary: Glossary, query: str) -> tuple[str, str, str, str]:
+    hit = glossary.lookup(query)[0]
+    entry = hit.entry
+    terms = [*entry.en, *entry.zh]
+    statuses = {str(t.status) for t in terms if t.text == hit.matched}
+    assert len(statuses) == 1, (query, hit.matched, statuses)
+    return entry.id, entry.chinese, entry.english, statuses.pop()
+
+
+@pytest.mark.parametrize(("query", "expected"), LOOKUPS.items(), ids=list(LOOKUPS))
+def test_lookup_finds_the_entry(glossary: Glossary, query: str, expected: tuple[str, ...]) -> None:
+    """The best hit is the expected entry, with its Chinese and English, by the expected term."""
+    assert _matched_status(glossary, query) == expected
+
+
+def test_former_name_is_deprecated_with_its_date(glossary: Glossary) -> None:
+    """Council of Agriculture is kept as a deprecated term whose note dates the renaming."""
+    entry = glossary.get("Council of Agriculture")
+    assert entry is not None
+    (term,) = [t for t in entry.en if t.text == "Council of Agriculture"]
+    assert term.status is Status.DEPRECATED
+    assert term.note is not None
+    assert "2023-08-01" in term.note
+    assert entry.english_for().text == "Ministry of Agriculture"
+
+
+def test_local_governments_and_councils_have_division_parents(termbase: TermBase) -> None:
+    """Each of the 22 counties and cities has a government and a council, its children."""
+    tops = {e.id: e for e in termbase if e.kind in TOP_KINDS}
+    assert len(tops) == 22
+    local = [e for e in termbase if e.kind is Kind.AGENCY and e.parent in tops]
+    assert len(local) == 44
+    for entry in local:
+        place = tops[str(entry.parent)]
+        suffix = {"Government": "政府", "Council": "議會"}[entry.english.rsplit(" ", 1)[1]]
+        assert entry.chinese == place.chinese + suffix
+        assert entry.english.startswith(place.english + " ")
+
+
+def test_cli_lookup_of_an_abbreviation() -> None:
+    """`glossary lookup MAC` prints the council with its Chinese, through typer's runner."""
+    result = CliRunner().invoke(app, ["lookup", "MAC"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Mainland Affairs Council (大陸委員會)  [mainland-affairs-council]"
+    )
+    assert result.stderr == ""
+
+
+def test_installed_script_finds_a_former_name() -> None:
+    """The installed `glossary` finds the Ministry of Agriculture by its former name."""
+    script = script_or_skip()
+    result = subprocess.run(
+        [str(script), "lookup", "Council of Agriculture", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"id": "ministry-of-agriculture"' in result.stdout
+    assert '"matched": "Council of Agriculture"' in result.stdout
+
+
+@needs_data
+@pytest.mark.parametrize("script", ["gen_government.py"])
+def test_generated_layer_is_current(script: str) -> None:
+    """Each generated layer is exactly what its script writes from ../shared/data."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--check", "--data", str(SHARED_DATA)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
