@@ -22,6 +22,9 @@ BUILTIN_ENTRIES = sum(
     for line in path.read_text(encoding="utf-8").splitlines()
 )
 
+#: How many files the built-in term base loads by default (packs are not among them).
+BUILTIN_FILES = len(list((ROOT / "terms").glob("*.yaml")))
+
 #: A valid one-entry term base file layered over the built-in one.
 ROAD = """\
 - id: taichung-city-xitun-road
