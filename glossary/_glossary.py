@@ -255,7 +255,8 @@ class Glossary:
         score_cutoff: float = 75.0,
         kinds: Iterable[Kind | str] | None = None,
     ) -> list[Hit]:
-        """Every entry the query could mean, best first.
+        """Every entry the query could mean, best first (among equally good matches, the
+        more prominent entry first: Taipei's Xinyi District before Keelung's).
 
         The query may be any English term (case, spaces, hyphens, apostrophes, diacritics
         and the generic word do not matter), Chinese in Traditional or Simplified with or
@@ -276,7 +277,7 @@ class Glossary:
             TermNotFound: if nothing matches; its ``suggestions`` hold the closest entries.
 
         >>> [h.entry.id for h in Glossary().lookup("Xinyi District")]
-        ['keelung-city-xinyi', 'taipei-city-xinyi']
+        ['taipei-city-xinyi', 'keelung-city-xinyi']
         >>> hit = Glossary().lookup("Shidng")[0]
         >>> hit.entry.english, hit.match.value, round(hit.score)
         ('Shiding District', 'fuzzy', 92)
@@ -355,7 +356,7 @@ class Glossary:
                 self._keep(best, row, _latin_match(text, row))
             if not best and key:
                 self._by_reading(text, best)
-        return sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
+        return sorted(best.values(), key=_hit_order)
 
     def _by_reading(self, text: str, best: dict[int, Hit]) -> None:
         """Read a spelling no key holds as romanized Mandarin, and look up its readings.
@@ -410,8 +411,15 @@ class Glossary:
             n = numbers[position]
             if n not in best or score > best[n].score:
                 best[n] = Hit(self._index.entry(n), MatchKind.FUZZY, float(score), choice)
-        hits = sorted(best.values(), key=lambda h: (-h.score, h.entry.id))
+        hits = sorted(best.values(), key=_hit_order)
         return hits[:limit]
+
+
+def _hit_order(hit: Hit) -> tuple[float, int, str]:
+    """Best score first; among equals, the more prominent entry (Taoyuan City before
+    Kaohsiung's 桃源區), then by id. Equal scores still make :meth:`Glossary.get` refuse
+    to choose: prominence orders homonyms, it never hides them."""
+    return (-hit.score, -hit.entry.prominence, hit.entry.id)
 
 
 def _clean(query: str) -> str:

@@ -78,9 +78,10 @@ def test_fuzzy_score_is_reported(glossary: Glossary) -> None:
 
 
 def test_ambiguous_query_lists_all_candidates(glossary: Glossary) -> None:
-    """信義區 names districts of Taipei and Keelung: both come back, tied."""
+    """信義區 names districts of Taipei and Keelung: both come back, tied, the more
+    prominent (a municipality's district) first."""
     hits = glossary.lookup("信義區")
-    assert [h.entry.id for h in hits] == ["keelung-city-xinyi", "taipei-city-xinyi"]
+    assert [h.entry.id for h in hits] == ["taipei-city-xinyi", "keelung-city-xinyi"]
     assert hits[0].score == hits[1].score
     assert {h.entry.parent for h in hits} == {"keelung-city", "taipei-city"}
 

@@ -125,16 +125,20 @@ def test_lookup_in_any_system(query: str, ident: str, system: str | None) -> Non
 
 
 @pytest.mark.parametrize(
-    ("query", "system"),
-    [("Hsin-chuang", "wade-giles"), ("Sinjhuang", "tongyong"), ("Shinjuang", "mps2")],
+    ("query", "match", "system"),
+    [
+        ("Hsin-chuang", "variant", "wade-giles"),  # admitted terms: typed in, sourced
+        ("Sinjhuang", "variant", "tongyong"),
+        ("Shinjuang", "pinyin", "mps2"),  # derived from the reading
+    ],
 )
-def test_lookup_json_names_the_system(query: str, system: str) -> None:
+def test_lookup_json_names_the_system(query: str, match: str, system: str) -> None:
     code, out, _ = run("lookup", query, "--json")
     assert code == 0
     [hit] = json.loads(out)["hits"]
     assert (hit["id"], hit["match"], hit["matched_system"]) == (
         "new-taipei-city-xinzhuang",
-        "pinyin",
+        match,
         system,
     )
 
