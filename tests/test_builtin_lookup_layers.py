@@ -120,6 +120,26 @@ LOOKUPS = {
         "preferred",
     ),
     "高雄市議會": ("kaohsiung-city-council", "高雄市議會", "Kaohsiung City Council", "preferred"),
+    "國安法": ("law-a0030028", "國家安全法", "National Security Act", "admitted"),
+    "兩岸人民關係條例": (
+        "law-q0010001",
+        "臺灣地區與大陸地區人民關係條例",
+        "Act Governing Relations between the People of the Taiwan Area and the Mainland Area",
+        "admitted",
+    ),
+    "Act Governing Relations between the People of the Taiwan Area and the Mainland Area": (
+        "law-q0010001",
+        "臺灣地區與大陸地區人民關係條例",
+        "Act Governing Relations between the People of the Taiwan Area and the Mainland Area",
+        "preferred",
+    ),
+    "Political Parties Act": ("law-d0020078", "政黨法", "Political Parties Act", "preferred"),
+    "Personal Data Protection Act": (
+        "law-i0050021",
+        "個人資料保護法",
+        "Personal Data Protection Act",
+        "preferred",
+    ),
 }
 
 
@@ -162,6 +182,17 @@ def test_local_governments_and_councils_have_division_parents(termbase: TermBase
         assert entry.english.startswith(place.english + " ")
 
 
+def test_laws_leave_out_bare_titles_and_superseded_acts(termbase: TermBase) -> None:
+    """No law's English title is two words or fewer; no act of a renamed body is in force."""
+    laws = [e for e in termbase if e.kind is Kind.LAW]
+    assert len(laws) >= 600
+    assert all(len(e.english.split()) > 2 for e in laws)
+    chinese = {e.chinese for e in laws}
+    assert "農業部組織法" in chinese
+    assert "行政院農業委員會組織條例" not in chinese
+    assert "交通部臺灣鐵路管理局組織條例" not in chinese
+
+
 def test_cli_lookup_of_an_abbreviation() -> None:
     """`glossary lookup MAC` prints the council with its Chinese, through typer's runner."""
     result = CliRunner().invoke(app, ["lookup", "MAC"])
@@ -187,7 +218,7 @@ def test_installed_script_finds_a_former_name() -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("script", ["gen_government.py"])
+@pytest.mark.parametrize("script", ["gen_government.py", "gen_laws.py"])
 def test_generated_layer_is_current(script: str) -> None:
     """Each generated layer is exactly what its script writes from ../shared/data."""
     result = subprocess.run(
