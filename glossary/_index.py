@@ -16,10 +16,12 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from glossary._errors import CacheError, Issue, RomanizationError
 from glossary._fsutil import temp_path_beside
@@ -177,7 +179,7 @@ _CHUNK = 500
 class Index:
     """A read-only view of a compiled index."""
 
-    def __init__(self, conn: sqlite3.Connection, info: IndexInfo) -> None:
+    def __init__(self, conn: _Connection, info: IndexInfo) -> None:
         self._conn = conn
         self.info = info
         self._entries: dict[int, Entry] = {}
@@ -304,8 +306,66 @@ class Index:
         self._conn.close()
 
 
-def _open_cached(path: Path, digest: str) -> Index | None:
-    """Open a cached index read-only; None if it is missing, stale or corrupt."""
+class _Rows(list[tuple[Any, ...]]):
+    """A statement's rows, all fetched: a damaged file fails in :meth:`_Connection.execute`,
+    where it can be rebuilt, not half-way through a loop over a cursor."""
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return self
+
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+
+class _Connection:
+    """The index's SQLite connection. A database error on a cached file (a damaged disk
+    image, an I/O error) discards the file and rebuilds the index once, with one warning;
+    the statement is then run again on the new one. The entries and their numbers are the
+    same in the new index (the term base is), so what was read before stays right."""
+
+    __slots__ = ("_conn", "_lock", "_rebuild")
+
+    def __init__(
+        self, conn: sqlite3.Connection, rebuild: Callable[[], sqlite3.Connection] | None = None
+    ) -> None:
+        self._conn = conn
+        self._rebuild = rebuild
+        self._lock = threading.Lock()
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> _Rows:
+        conn = self._conn
+        try:
+            return _Rows(conn.execute(sql, parameters).fetchall())
+        except sqlite3.DatabaseError as exc:
+            with self._lock:  # threads sharing a Glossary: one rebuilds, the others wait
+                if self._conn is conn:
+                    # once: a fresh index that fails is a bug, not damage
+                    rebuild, self._rebuild = self._rebuild, None
+                    if rebuild is None:
+                        raise
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.close()
+                    self._conn = rebuild()
+                    _warn_damaged(exc)
+            return _Rows(self._conn.execute(sql, parameters).fetchall())
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _warn_damaged(exc: BaseException) -> None:
+    warnings.warn(
+        f"the cached index could not be read ({exc}); rebuilt it", RuntimeWarning, stacklevel=2
+    )
+
+
+def _open_cached(path: Path, digest: str) -> sqlite3.Connection | None:
+    """A cached index opened read-only, or None if it is missing or stale. A file that is
+    there but is not a readable index (damaged) is removed, with a warning, for a rebuild.
+
+    Raises:
+        OSError: The cache directory cannot be looked into (the caller builds in memory).
+    """
     if not path.is_file():
         return None
     try:
@@ -315,20 +375,43 @@ def _open_cached(path: Path, digest: str) -> Index | None:
         conn = sqlite3.connect(
             f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
         )
-        try:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("format") != FORMAT_VERSION or meta.get("hash") != digest:
-                conn.close()
-                return None
-            return Index(conn, IndexInfo(path, digest, int(meta["entries"]), built=False))
-        except (sqlite3.DatabaseError, KeyError, ValueError):
-            conn.close()
-            return None
     except sqlite3.Error:
+        return None
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key != 'keys'").fetchall())
+        if meta.get("format") == FORMAT_VERSION and meta.get("hash") == digest:
+            int(meta["entries"])
+            return conn
+        conn.close()
+        return None  # another version's file under this name: replaced by the build
+    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+        conn.close()
+        _warn_damaged(exc)
+        with contextlib.suppress(OSError):
+            path.unlink()
         return None
 
 
+def _index_of(
+    conn: sqlite3.Connection,
+    path: Path | None,
+    digest: str,
+    *,
+    built: bool,
+    rebuild: Callable[[], sqlite3.Connection] | None = None,
+) -> Index:
+    (entries,) = conn.execute("SELECT value FROM meta WHERE key = 'entries'").fetchone()
+    return Index(_Connection(conn, rebuild), IndexInfo(path, digest, int(entries), built=built))
+
+
+#: Temp files of builds, in the cache directory (see :func:`temp_path_beside`).
+_TEMP_GLOB = ".index-*.tmp"
+
+
 def _prune(directory: Path, keep: Path) -> None:
+    """Remove all but the newest :data:`KEEP_FILES` index files, and the temp files of
+    builds that were killed. Called with the build lock held: no other build is running,
+    so every temp file there is left over."""
     with contextlib.suppress(OSError):
         files = sorted(
             directory.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True
@@ -336,6 +419,47 @@ def _prune(directory: Path, keep: Path) -> None:
         for old in files[KEEP_FILES:]:
             if old != keep:
                 old.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        for stale in directory.glob(_TEMP_GLOB):
+            stale.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _build_lock(directory: Path) -> Iterator[bool]:
+    """Hold the cache directory's build lock (waiting for it): one process builds an
+    index, and the others racing for the same one wait and then read it. Yields False,
+    holding nothing, where the lock cannot be taken (no fcntl, as on Windows, or a cache
+    directory that cannot be written): builds may then race, each ending with a good file."""
+    fd = _lock_file(directory)
+    if fd is None:
+        yield False
+        return
+    try:
+        yield _locked(fd)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock_file(directory: Path) -> int | None:
+    try:
+        import fcntl  # noqa: F401 (only where it exists)
+    except ImportError:  # pragma: no cover (Windows)
+        return None
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        return os.open(directory / ".build.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+
+
+def _locked(fd: int) -> bool:
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:  # a file system without locks
+        return False
+    return True
 
 
 def load_index(
@@ -347,31 +471,61 @@ def load_index(
 ) -> Index:
     """The index for these files: from the cache if there, else built (and cached).
 
+    A cache that cannot be used (a directory that cannot be read or written, a full disk)
+    is no reason to fail: the index is then built in memory. A cached file that turns out
+    to be damaged is removed and rebuilt, with one warning (a :class:`RuntimeWarning`).
+
     Raises:
         TermBaseError: if the files do not validate.
     """
     digest = content_hash(files, FORMAT_VERSION, version, *(str(i) for i in read_issues))
     path = cache_dir / f"index-{digest[:32]}.sqlite" if cache_dir is not None else None
-    if path is not None:
-        cached = _open_cached(path, digest)
-        if cached is not None:
-            return cached
 
-    from glossary._termbase import TermBase
+    def rebuild() -> sqlite3.Connection:
+        assert path is not None
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return _build(path, files, read_issues, digest)[0]
 
-    termbase = TermBase.from_files(files, read_issues)
-    entries = list(termbase)
     if path is not None:
         try:
-            return _build_file(path, entries, digest)
+            cached = _open_cached(path, digest)
+        except OSError:
+            cached = None
+        if cached is not None:
+            return _index_of(cached, path, digest, built=False, rebuild=rebuild)
+    conn, where, built = _build(path, files, read_issues, digest)
+    return _index_of(conn, where, digest, built=built, rebuild=rebuild if where else None)
+
+
+def _build(
+    path: Path | None, files: Sequence[SourceFile], read_issues: Sequence[Issue], digest: str
+) -> tuple[sqlite3.Connection, Path | None, bool]:
+    """Build the index into ``path`` (the cache) under the build lock, or read it there if
+    another process built it while this one waited; in memory when the cache cannot be
+    used. Returns the connection, the file it reads (None: memory) and whether this
+    process built it."""
+    from glossary._termbase import TermBase
+
+    entries: list[Entry] | None = None
+    if path is not None:
+        try:
+            with _build_lock(path.parent):
+                cached = _open_cached(path, digest)
+                if cached is not None:
+                    return cached, path, False
+                entries = list(TermBase.from_files(files, read_issues))
+                return _build_file(path, entries, digest), path, True
         except (OSError, sqlite3.Error, CacheError):
             pass  # an unwritable cache is no reason to fail: build in memory instead
+    if entries is None:
+        entries = list(TermBase.from_files(files, read_issues))
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     _fill(conn, entries, digest)
-    return Index(conn, IndexInfo(None, digest, len(entries), built=True))
+    return conn, None, True
 
 
-def _build_file(path: Path, entries: Sequence[Entry], digest: str) -> Index:
+def _build_file(path: Path, entries: Sequence[Entry], digest: str) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_path_beside(path)
     try:
@@ -390,7 +544,7 @@ def _build_file(path: Path, entries: Sequence[Entry], digest: str) -> Index:
         tmp.unlink(missing_ok=True)
         raise
     _prune(path.parent, path)
-    index = _open_cached(path, digest)
-    if index is None:
+    written = _open_cached(path, digest)
+    if written is None:
         raise CacheError(f"the index just written could not be read back: {path}")
-    return Index(index._conn, IndexInfo(path, digest, index.info.entries, built=True))
+    return written

@@ -49,12 +49,14 @@ def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
     ids=["empty", "garbage", "truncated"],
 )
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
-    """A corrupt cache file is ignored and replaced by a good one."""
+    """A corrupt cache file is replaced by a good one, with one warning."""
     Glossary(cache_dir=tmp_path)._index  # noqa: B018 - builds it
     [path] = _index_files(tmp_path)
     path.write_bytes(damage)
     g = Glossary(cache_dir=tmp_path)
-    assert g.index_info.built
+    with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
+        assert g.index_info.built
+    assert len(caught) == 1
     assert g.get("Situn") is not None
     assert Glossary(cache_dir=tmp_path).index_info.built is False
 

@@ -8,6 +8,7 @@ import re
 import socket
 import stat
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from glossary import Glossary, GlossaryError
 from glossary._fsutil import atomic_write
 from glossary.cli import app
 
-from .conftest import script_or_skip
+from .conftest import ROAD, script_or_skip
 
 runner = CliRunner()
 
@@ -270,3 +271,156 @@ def test_15_1_normalize_in_place_through_a_symlink(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == "He moved to Xitun.\n"
+
+
+# -- 6. a damaged or unusable cache is rebuilt or bypassed, one build at a time --------------
+
+
+def _cached_index(cache: Path) -> Path:
+    Glossary(cache_dir=cache)._index  # noqa: B018 - builds it
+    [path] = sorted(cache.glob("index-*.sqlite"))
+    return path
+
+
+def _zero_the_middle(path: Path, size: int = 64 * 1024) -> None:
+    """Zero ``size`` bytes in the middle of the file (the first pages, meta's, intact)."""
+    length = path.stat().st_size
+    assert length > 4 * size, "the index is too small to damage in the middle"
+    with path.open("r+b") as handle:
+        handle.seek(length // 2)
+        handle.write(b"\0" * size)
+
+
+def test_15_6_damaged_index_rebuilt_with_one_warning(tmp_path: Path) -> None:
+    """A cached index with 64 KiB zeroed in its middle (its meta table intact) is rebuilt
+    the first time a statement fails, with one warning, and every answer stays right."""
+    expected = [e.id for e in Glossary(cache_dir=None)]
+    path = _cached_index(tmp_path)
+    _zero_the_middle(path)
+    g = Glossary(cache_dir=tmp_path)
+    assert g.index_info.built is False  # the meta table still reads: opened as it is
+    with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
+        fuzzy = g.lookup("Shidng")  # reads every key row: into the zeroed pages
+    assert len(caught) == 1
+    assert fuzzy[0].entry.english == "Shiding District"
+    assert [e.id for e in g] == expected
+    assert g.get("Situn") is not None
+    again = Glossary(cache_dir=tmp_path)
+    assert again.index_info.built is False
+    assert [e.id for e in again] == expected  # the rebuilt file, read without a warning
+
+
+def test_15_6_damaged_index_cli_one_warning_line(tmp_path: Path) -> None:
+    """Through the CLI: the right output and one warning line, never a traceback."""
+    _zero_the_middle(_cached_index(tmp_path))
+    env = {"GLOSSARY_CACHE_DIR": str(tmp_path)}
+    result = runner.invoke(app, ["lookup", "Shidng"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Shiding District (石碇區)")
+    [line] = result.stderr.splitlines()
+    assert line.startswith("glossary: warning: the cached index could not be read (")
+    assert line.endswith("; rebuilt it")
+    result = runner.invoke(app, ["lookup", "Situn"], env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_15_6_damaged_header_rebuilt_with_one_warning(tmp_path: Path) -> None:
+    """A file that is no index at all (its first page zeroed) is rebuilt at open."""
+    path = _cached_index(tmp_path)
+    with path.open("r+b") as handle:
+        handle.write(b"\0" * 4096)
+    g = Glossary(cache_dir=tmp_path)
+    with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
+        info = g.index_info
+    assert len(caught) == 1
+    assert info.built
+    assert g.get("Situn") is not None
+
+
+def _deny(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every file operation inside ``cache`` fail as in a mode-000 directory (what
+    chmod does not do to root)."""
+    real_stat, real_open, real_scandir = os.stat, os.open, os.scandir
+
+    def inside(path: object) -> bool:
+        return isinstance(path, str | Path) and str(path).startswith(f"{cache}{os.sep}")
+
+    def stat_(path: object, *args: object, **kwargs: object) -> object:
+        if inside(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    def open_(path: object, *args: object, **kwargs: object) -> object:
+        if inside(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    def scandir_(path: object = ".") -> object:
+        if str(path) == str(cache) or inside(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "stat", stat_)
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "scandir", scandir_)
+
+
+def test_15_6_unreadable_cache_dir_falls_back_to_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache directory that cannot be looked into: the index is built in memory."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    _deny(cache, monkeypatch)
+    g = Glossary(cache_dir=cache)
+    assert g.get("Situn") is not None
+    assert g.index_info.path is None
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores mode 000")
+def test_15_6_mode_000_cache_dir_falls_back_to_memory(tmp_path: Path) -> None:
+    """The same with a real mode-000 directory, through the CLI: no traceback."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0)
+    try:
+        result = runner.invoke(app, ["lookup", "Situn"], env={"GLOSSARY_CACHE_DIR": str(cache)})
+    finally:
+        cache.chmod(0o700)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Xitun District (西屯區)")
+
+
+def test_15_6_temp_files_of_killed_builds_removed(tmp_path: Path) -> None:
+    """Temp files a killed build left are removed by the next build (under the lock, no
+    other build is running); other files stay."""
+    stale = [tmp_path / ".index-0123abcd.sqlite.k2j4_x.tmp", tmp_path / ".index-ff.sqlite.a.tmp"]
+    for path in stale:
+        path.write_bytes(b"\0" * 1024)
+    mine = tmp_path / "notes.txt"
+    mine.write_text("keep")
+    _cached_index(tmp_path)
+    assert not any(path.exists() for path in stale)
+    assert mine.read_text() == "keep"
+
+
+RACE = """
+import sys
+from glossary import Glossary
+g = Glossary([sys.argv[1]], builtin=False, cache_dir=sys.argv[2])
+print(int(g.index_info.built), g.get("Xitun Rd.").id)
+"""
+
+
+def test_15_6_racing_processes_build_once(tmp_path: Path) -> None:
+    """Four processes on a cold cache: one builds the index, the others wait and read it."""
+    termbase = tmp_path / "roads.yaml"
+    termbase.write_text(ROAD.replace("  parent: taichung-city-xitun\n", ""), encoding="utf-8")
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-c", RACE, str(termbase), str(cache)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [run.communicate(timeout=120)[0].split() for run in runs]
+    assert [code for code in (run.returncode for run in runs)] == [0] * 4
+    assert sorted(built for built, _ in outputs) == ["0", "0", "0", "1"]
+    assert {ident for _, ident in outputs} == {"taichung-city-xitun-road"}
+    assert len(list(cache.glob("index-*.sqlite"))) == 1

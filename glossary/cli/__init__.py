@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -63,6 +64,12 @@ class GlossaryGroup(TyperGroup):
             raise typer.Exit(_error_line(exc)) from None
 
     def invoke(self, ctx: Any) -> Any:  # a click Context; where click lives varies by typer version
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")  # each shown once, as one line
+            warnings.showwarning = _warning_line
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except GlossaryError as exc:
@@ -72,6 +79,11 @@ class GlossaryGroup(TyperGroup):
             raise  # `glossary terms` alone
         except click.ClickException as exc:
             raise typer.Exit(_error_line(exc)) from None
+
+
+def _warning_line(message: Warning | str, *args: object, **kwargs: object) -> None:
+    """Show a warning of the library (a damaged cache rebuilt) as one line on stderr."""
+    typer.echo(f"glossary: warning: {message}", err=True)
 
 
 def _error_line(exc: click.ClickException) -> int:
