@@ -40,6 +40,8 @@ from glossary._syllables import INTERJECTIONS, SYSTEMS, table
 from glossary._text import CHINESE_PUNCTUATION, is_cjk
 
 __all__ = [
+    "COMMON_SURNAMES",
+    "CUSTOMARY_SPELLINGS",
     "SURNAMES",
     "TAIWAN_CHARACTERS",
     "TAIWAN_READINGS",
@@ -49,6 +51,7 @@ __all__ = [
     "Scheme",
     "hanyu",
     "hanyu_syllables",
+    "looks_like_person",
     "parse",
     "readings",
     "render",
@@ -162,6 +165,16 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "慕容": ("mu4 rong2",),
 }
 
+#: Taiwan's 100 most common surnames, 96.6% of its people (Ministry of the Interior,
+#: 全國姓名統計分析: the list of the 100 most common, 台灣百大姓氏; its 2018 edition ranks the
+#: same first ten), and its three most common compound surnames (張簡, 歐陽, 范姜, same
+#: source). Used to tell a personal name from a place name: see :func:`looks_like_person`.
+COMMON_SURNAMES = frozenset(
+    "陳林黃張李王吳劉蔡楊許鄭謝郭洪邱曾廖賴徐周葉蘇莊江呂何羅高蕭潘朱簡鍾彭游詹胡施沈"
+    "余趙盧梁顏柯孫魏翁戴范宋方鄧杜傅侯曹溫薛丁馬蔣唐卓藍馮姚石董紀歐程連古汪湯姜田康"
+    "鄒白塗尤巫韓龔嚴袁鐘黎金阮陸倪夏童邵柳錢"
+) | frozenset({"張簡", "歐陽", "范姜"})
+
 #: At most this many alternative readings of one text.
 MAX_READINGS = 4
 
@@ -258,11 +271,41 @@ def _read_plain(text: str) -> Reading:
                 raise RomanizationError(f"no reading is known for {char!r} (U+{ord(char):04X})")
         raise RomanizationError(f"could not read {text!r} one syllable per character")
     found = [
-        _split_numbered(TAIWAN_CHARACTERS[char]) if char in TAIWAN_CHARACTERS else pair
+        _split_numbered(TAIWAN_CHARACTERS[char])
+        if char in TAIWAN_CHARACTERS
+        else _full_tone(char, pair)
         for char, pair in zip(text, pairs, strict=True)
         if pair is not None
     ]
     return Reading(tuple(p[0] for p in found), tuple(p[1] for p in found))
+
+
+def _full_tone(char: str, pair: tuple[str, int]) -> tuple[str, int]:
+    """A name's syllable with its full tone where pypinyin gives a word's neutral one.
+
+    pypinyin reads 子 in 孔子 as in 桌子 (zi, neutral); in a name it keeps its tone (Kǒngzǐ,
+    as the Ministry of Education's dictionary reads 孔子), so a neutral tone becomes the
+    character's first reading with the same syllable and a tone (子 zǐ); characters with
+    no such reading (了 le, 的 de) stay neutral.
+    """
+    syllable, tone = pair
+    if tone != 5:
+        return pair
+    for item in _heteronyms(char):
+        other = _unmark(item)
+        if other is not None and other[0] == syllable and other[1] != 5:
+            return other
+    return pair
+
+
+@cache
+def _heteronyms(char: str) -> tuple[str, ...]:
+    with _lock:
+        from pypinyin import Style as PinyinStyle
+        from pypinyin import pinyin
+
+    found: list[list[str]] = pinyin(char, style=PinyinStyle.TONE, heteronym=True)
+    return tuple(found[0]) if found else ()
 
 
 def _check_chinese(text: str) -> str:
@@ -302,13 +345,14 @@ def readings(text: str, *, person: bool = False) -> list[Reading]:
     if person:
         for length in (2, 1):
             head = chinese[:length]
-            if len(chinese) > length and head in SURNAMES:
+            if len(head) == length and head in SURNAMES:  # 曾 alone is the surname Zeng
                 parts.append([Reading.from_numbered(r) for r in SURNAMES[head]])
                 surname, rest = length, chinese[length:]
                 break
         else:
             surname = 2 if len(chinese) == 4 else 1
-    parts.extend(_segments(rest))
+    if rest:
+        parts.extend(_segments(rest))
     out: list[Reading] = []
     for combo in itertools.islice(itertools.product(*parts), MAX_READINGS):
         syllables = tuple(s for piece in combo for s in piece.syllables)
@@ -338,6 +382,28 @@ def _segments(text: str) -> Iterator[list[Reading]]:
             start += 1
     if plain < len(text):
         yield [_read_plain(text[plain:])]
+
+
+def looks_like_person(text: str) -> bool:
+    """True if a Chinese name is shaped like a person's: a common surname, then one or two
+    characters (蔡英文, 歐陽娜娜), as the passport office romanizes a name.
+
+    A shape, not a fact: a place name can have it too (高雄: 高 is a surname), which is why
+    the term base's word comes first where it has one. Surnames are
+    :data:`COMMON_SURNAMES`.
+
+    >>> looks_like_person("蔡英文"), looks_like_person("歐陽娜娜"), looks_like_person("西屯")
+    (True, True, False)
+    >>> looks_like_person("中華民國"), looks_like_person("林")
+    (False, False)
+    """
+    chinese = "".join(c for c in text if c not in CHINESE_PUNCTUATION and not c.isspace())
+    if not chinese or not all(is_cjk(c) for c in chinese):
+        return False
+    for length in (2, 1):
+        if chinese[:length] in COMMON_SURNAMES and 1 <= len(chinese) - length <= 2:
+            return True
+    return False
 
 
 def hanyu_syllables(text: str) -> tuple[str, ...]:
@@ -423,6 +489,8 @@ def render(
         # Wade-Giles hyphenates a compound surname as it does a given name (Ssu-ma Ch'ien,
         # Ou-yang Hsiu, Chu-ko Liang); the other systems write it as one word (Sima Qian).
         family = _word(spelled[:surname], system, hyphenate=system is Scheme.WADE_GILES)
+        if surname >= len(spelled):  # a surname alone (歐陽)
+            return family
         given = _word(spelled[surname:], system, hyphenate=system is not Scheme.HANYU)
         return f"{family} {given}"
     return _word(spelled, system, hyphenate=system is Scheme.WADE_GILES)
@@ -559,8 +627,21 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
 _TONE_BOUNDARIES = re.compile(r"(?<=[^\W\d_])[0-5]|[ˊˇˋ˙·¯]|\.(?=[^\W\d_])")
 _KEEP_COMBINING = frozenset("\u0308")  # the diaeresis of ü
 _BOUNDARY = "|"
-#: Where each system stands on a tie: LATIN's order, Zhuyin last.
-_ORDER = {str(system): number for number, system in enumerate(LATIN)}
+#: Customary spellings of surnames that no system writes, as whole words, each with the
+#: Hanyu syllable it stands for and a person who writes it so: Lee (李, Lee Teng-hui),
+#: Soong (宋, James Soong), Koo (辜, Koo Chen-fu), Siew (蕭, Vincent Siew). A candidate
+#: reading one credits it to the pseudo-system ``customary``.
+CUSTOMARY_SPELLINGS: dict[str, str] = {
+    "lee": "li",
+    "soong": "song",
+    "koo": "gu",
+    "siew": "xiao",
+}
+CUSTOMARY = "customary"
+
+#: Where each system stands on a tie: a customary surname spelling first (Lee is 李 before
+#: it is Gwoyeu Romatzyh's lee, le3), then LATIN's order, Zhuyin last.
+_ORDER = {CUSTOMARY: -1} | {str(system): number for number, system in enumerate(LATIN)}
 #: The systems that write tones as marks over a vowel (xī, syī; Tongyong's ˊ ˇ ˋ too).
 _MARKING = frozenset({"hanyu", "yale", "tongyong"})
 
@@ -695,7 +776,7 @@ def parse(text: str) -> Parse:
             text,
             reason=f"{text!r} is not romanized Mandarin: no syllable in any system spells {rest!r}",
         )
-    return Parse(text, _candidates(segmentations, lexicon))
+    return Parse(text, _candidates(segmentations, lexicon, joined))
 
 
 def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
@@ -718,7 +799,7 @@ def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
         for j in range(i + 1, min(n, i + lexicon.longest) + 1):
             if word[j - 1] == _BOUNDARY or marks[j] - marks[i] > 1:
                 break
-            if lower[i:j] in lexicon.spellings and ways[j]:
+            if ways[j] and (lower[i:j] in lexicon.spellings or _customary(word, i, j)):
                 piece = word[i:j]
                 found.extend((piece, *rest) for rest in ways[j] or [])
         found.sort(key=len)
@@ -734,13 +815,22 @@ def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
         for j in range(i + 1, min(n, i + lexicon.longest) + 1):
             if word[j - 1] == _BOUNDARY or marks[j] - marks[i] > 1:
                 break
-            if lower[i:j] in lexicon.spellings:
+            if lower[i:j] in lexicon.spellings or _customary(word, i, j):
                 reach.add(j)
     return [], max(reach)
 
 
+def _customary(word: str, i: int, j: int) -> bool:
+    """True if ``word[i:j]`` is a whole word and a customary surname spelling (Lee)."""
+    return (
+        (i == 0 or word[i - 1] == _BOUNDARY)
+        and (j == len(word) or word[j] == _BOUNDARY)
+        and word[i:j].lower() in CUSTOMARY_SPELLINGS
+    )
+
+
 def _candidates(
-    segmentations: Iterable[tuple[str, ...]], lexicon: _Lexicon
+    segmentations: Iterable[tuple[str, ...]], lexicon: _Lexicon, word: str
 ) -> tuple[Candidate, ...]:
     """Every syllable sequence the segmentations allow, ranked.
 
@@ -760,9 +850,13 @@ def _candidates(
         last_length = len(pieces)
         choices: list[list[tuple[str, dict[str, int]]]] = []
         marked = [piece != piece.lower() for piece in pieces]
-        for piece in pieces:
+        for piece, whole in zip(pieces, _whole_words(pieces, word), strict=True):
             by_syllable: dict[str, dict[str, int]] = {}
-            for option in lexicon.spellings[piece.lower()]:
+            options = lexicon.spellings.get(piece.lower(), [])
+            if whole and piece.lower() in CUSTOMARY_SPELLINGS:
+                syllable = CUSTOMARY_SPELLINGS[piece.lower()]
+                options = [*options, _Option(syllable, CUSTOMARY, 0)]
+            for option in options:
                 systems = by_syllable.setdefault(option.syllable, {})
                 systems[option.system] = min(systems.get(option.system, 9), option.penalty)
             choices.append(
@@ -795,3 +889,18 @@ def _candidates(
                 scored[syllables] = (rank, candidate)
     ranked = sorted(scored.values(), key=lambda item: (item[0], item[1].syllables))
     return tuple(c for _, c in ranked[:MAX_CANDIDATES])
+
+
+def _whole_words(pieces: Sequence[str], word: str) -> list[bool]:
+    """For each piece of a segmentation of ``word``, whether it is a whole word."""
+    flags = []
+    at = 0
+    for piece in pieces:
+        while word[at] in (_BOUNDARY, "'"):
+            at += 1
+        start, at = at, at + len(piece)
+        flags.append(
+            (start == 0 or word[start - 1] == _BOUNDARY)
+            and (at == len(word) or word[at] == _BOUNDARY)
+        )
+    return flags

@@ -15,10 +15,13 @@ from glossary import RomanizationError
 from glossary._syllables import INTERJECTIONS, SYSTEMS, table, toneless
 from glossary._text import latin_key
 from glossary.romanize import (
+    COMMON_SURNAMES,
+    CUSTOMARY,
     LATIN,
     Reading,
     Scheme,
     hanyu,
+    looks_like_person,
     parse,
     readings,
     render,
@@ -519,3 +522,76 @@ def test_yu_without_its_umlaut_is_yu_or_you() -> None:
     assert "wade-giles" in found[("yu",)].syllable_systems[0]
     assert found[("you",)].systems == {"wade-giles"}
     assert parse("yu").candidates[0].syllables == ("yu",)  # Hanyu first on a tie
+
+
+# -- issue 13: readings ------------------------------------------------------------------------
+
+
+def test_a_name_keeps_the_tone_a_word_drops() -> None:
+    """孔子 is Kǒngzǐ (Ministry of Education dictionary), though 子 is neutral in 桌子."""
+    assert [r.numbered for r in readings("孔子")] == ["kong3 zi3"]
+    assert romanize("孔子", tones="marks") == "Kǒngzǐ"
+    assert romanize("孟子", "gwoyeu") == "Menqtzyy"
+
+
+def test_a_character_with_no_full_tone_stays_neutral() -> None:
+    """了 has no toned reading le (its others are liǎo, liào), so it stays le."""
+    assert readings("了")[0].tones == (5,)
+
+
+def test_a_surname_alone_reads_as_a_surname() -> None:
+    """曾 alone, as a person, is Zeng (the README's example); as a place it is Ceng."""
+    assert romanize("曾", person=True) == "Zeng"
+    assert romanize("曾") == "Ceng"
+    assert romanize("歐陽", "wade-giles", person=True) == "Ou-yang"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("蔡英文", True),  # the issue's example
+        ("王金平", True),
+        ("柯文哲", True),
+        ("歐陽娜娜", True),  # compound surname and two characters
+        ("張簡", True),  # a compound surname alone, or 張 and a given name: the shape says person
+        ("林", False),
+        ("西屯", False),  # 西 is no common surname
+        ("中華民國", False),  # four characters, no compound surname
+        ("陳水扁總統", False),  # too long
+        ("Tsai", False),
+    ],
+)
+def test_looks_like_person(text: str, expected: bool) -> None:
+    """A common surname (the Ministry of the Interior's 100) and one or two characters."""
+    assert looks_like_person(text) is expected
+
+
+def test_common_surnames_are_the_hundred_and_three_compound() -> None:
+    single = {s for s in COMMON_SURNAMES if len(s) == 1}
+    assert len(single) == 100
+    assert {"陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊"} <= single  # 2018's top ten
+    assert {s for s in COMMON_SURNAMES if len(s) == 2} == {"張簡", "歐陽", "范姜"}
+
+
+@pytest.mark.parametrize(
+    ("text", "syllable"),
+    [("Lee", "li"), ("Soong", "song"), ("Koo", "gu"), ("Siew", "xiao")],
+)
+def test_customary_surname_spellings(text: str, syllable: str) -> None:
+    """Lee (Lee Teng-hui), Soong (James Soong), Koo (Koo Chen-fu), Siew (Vincent Siew)."""
+    best = parse(text).candidates[0]
+    assert best.syllables == (syllable,)
+    assert CUSTOMARY in best.systems  # Soong is also Gwoyeu Romatzyh's song3
+
+
+def test_lee_teng_hui_reads_lee_as_li() -> None:
+    """The customary spelling of 李, not Gwoyeu Romatzyh's lee (le3)."""
+    found = parse("Lee Teng-hui").candidates
+    assert found[0].syllables[0] == "li"
+    assert ("li", "deng", "hui") in [c.syllables for c in found]
+    assert found[0].syllable_systems[0] == {CUSTOMARY}
+
+
+def test_customary_spellings_are_whole_words_only() -> None:
+    """Lee inside a longer word is not the surname: Leeyang reads as le yang."""
+    assert all(c.syllables[0] != "li" for c in parse("Leeyang").candidates)

@@ -47,7 +47,8 @@ def romanize(
         typer.Option(
             "--person/--place",
             help="Write a person's name (Liu Shih-fang) or a place name (Hsi-t'un). "
-            "Default: a person's name if the term base says the Chinese is a person.",
+            "Default: what the term base says the Chinese is; for a name it does not hold, "
+            "a person's name if it is a common surname and one or two characters (蔡英文).",
             show_default=False,
         ),
     ] = None,
@@ -104,7 +105,14 @@ def _romanize_chinese(
         entries = [entry] if entry is not None else []
     except AmbiguousTerm as exc:  # 信義區: one in Taipei, one in Keelung
         entries = list(exc.candidates)
-    as_person = person if person is not None else any(e.kind is Kind.PERSON for e in entries)
+    if person is not None:
+        as_person = person
+    elif entries:  # the term base knows what the name is
+        as_person = any(e.kind is Kind.PERSON for e in entries)
+    else:  # a surname and one or two characters: a person, as the passport office reads it
+        from glossary.romanize import looks_like_person
+
+        as_person = looks_like_person(text)
     style: Literal["person", "place"] = "person" if as_person else "place"
     found = readings(text, person=as_person)[:limit]
     rows = [{s.value: render(r, s, style=style, tones=tones) for s in schemes} for r in found]
@@ -136,7 +144,7 @@ def _romanize_chinese(
 def _read_romanized(
     glossary: Glossary, text: str, schemes: list[Any], as_json: bool, limit: int
 ) -> None:
-    from glossary.romanize import parse
+    from glossary.romanize import CUSTOMARY, parse
 
     parsed = parse(text)
     if not parsed:
@@ -150,7 +158,7 @@ def _read_romanized(
         c
         for c in parsed.candidates
         if len(c.syllables) <= fewest + 1  # ma ying jiu, not ma ying re e wu
-        and (c.systems & wanted or all(per & wanted for per in c.syllable_systems))
+        and (c.systems & wanted or all(per & (wanted | {CUSTOMARY}) for per in c.syllable_systems))
     ][:limit]
     if not shown:
         names = ", ".join(sorted(wanted))
@@ -189,9 +197,9 @@ def _read_romanized(
 
 def _systems_text(candidate: Any) -> str:
     """'wade-giles' or, for a mixed spelling, 'hanyu, with jiu in gwoyeu'."""
-    from glossary.romanize import LATIN, Scheme
+    from glossary.romanize import CUSTOMARY, LATIN, Scheme
 
-    order = [s.value for s in (*LATIN, Scheme.ZHUYIN)]
+    order = [s.value for s in (*LATIN, Scheme.ZHUYIN)] + [CUSTOMARY]  # Lee: customary
     if candidate.systems:
         return ", ".join(s for s in order if s in candidate.systems)
     per = candidate.syllable_systems
