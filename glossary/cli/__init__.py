@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover
 from glossary._errors import GlossaryError
 from glossary._version import __version__
 from glossary.cli import annotate, exchange, lookup, romanize, terms
-from glossary.cli._options import GLOBAL_OPTIONS, Options, check_prefer
+from glossary.cli._options import GLOBAL_OPTIONS, Options, check_packs, check_prefer
 
 __all__ = ["GlossaryGroup", "app", "main"]
 
@@ -177,6 +177,16 @@ def root(
     no_builtin: Annotated[
         bool, typer.Option("--no-builtin", help="Leave out the built-in term base.")
     ] = False,
+    pack: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pack",
+            callback=check_packs,
+            help="Load an optional pack of the built-in term base too (repeatable): "
+            "'roads' is the sectioned arterial roads of the cities.",
+            show_default=False,
+        ),
+    ] = None,
     prefer: Annotated[
         str,
         typer.Option(
@@ -194,7 +204,7 @@ def root(
     ] = False,
 ) -> None:
     """Look up Taiwan names in English or Chinese, in any spelling."""
-    ctx.obj = Options.of(termbase=termbase, no_builtin=no_builtin, prefer=prefer)
+    ctx.obj = Options.of(termbase=termbase, no_builtin=no_builtin, prefer=prefer, pack=pack)
 
 
 app.command()(lookup.lookup)

@@ -1,4 +1,5 @@
-"""The global options every command reads (``--termbase``, ``--no-builtin``, ``--prefer``).
+"""The global options every command reads (``--termbase``, ``--no-builtin``, ``--pack``,
+``--prefer``).
 
 They are options of the root command and, copied by :class:`glossary.cli.GlossaryGroup`,
 of every subcommand too, so ``glossary lookup Situn --prefer tongyong`` works as well as
@@ -18,7 +19,7 @@ from glossary._glossary import Glossary
 from glossary._model import Status, System
 
 #: The root options a subcommand accepts too (their parameter names).
-GLOBAL_OPTIONS = ("termbase", "no_builtin", "prefer")
+GLOBAL_OPTIONS = ("termbase", "no_builtin", "pack", "prefer")
 
 #: What --prefer may list: the statuses a usable term has, every system, and 'official'.
 PREFER_CHOICES = (
@@ -36,20 +37,29 @@ class Options:
     termbases: list[Path] = field(default_factory=list)
     builtin: bool = True
     prefer: tuple[str, ...] = ("preferred",)
+    packs: tuple[str, ...] = ()
 
     @classmethod
     def of(
-        cls, *, termbase: Iterable[str | Path] | None, no_builtin: bool | None, prefer: str | None
+        cls,
+        *,
+        termbase: Iterable[str | Path] | None,
+        no_builtin: bool | None,
+        prefer: str | None,
+        pack: Iterable[str] | None = None,
     ) -> Options:
         """The options as the command line gave them (the raw values of the parameters)."""
         return cls(
             termbases=[Path(p) for p in termbase or ()],
             builtin=not no_builtin,
             prefer=split_prefer(prefer or "preferred"),
+            packs=tuple(dict.fromkeys(pack or ())),
         )
 
     def glossary(self) -> Glossary:
-        return Glossary(self.termbases, builtin=self.builtin, prefer=self.prefer)
+        return Glossary(
+            self.termbases, builtin=self.builtin, packs=self.packs, prefer=self.prefer
+        )
 
 
 def split_prefer(value: str) -> tuple[str, ...]:
@@ -63,6 +73,17 @@ def check_prefer(value: str) -> str:
         if choice not in PREFER_CHOICES:
             raise typer.BadParameter(f"{choice!r} is not one of {', '.join(PREFER_CHOICES)}")
     return value
+
+
+def check_packs(values: list[str] | None) -> list[str] | None:
+    """The --pack callback: every name must be a pack of the built-in term base."""
+    from glossary._sources import available_packs
+
+    known = available_packs()
+    for name in values or ():
+        if name not in known:
+            raise typer.BadParameter(f"{name!r} is not a pack; the packs are: {', '.join(known)}")
+    return values
 
 
 def global_options(ctx: typer.Context) -> Options:

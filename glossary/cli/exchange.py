@@ -86,6 +86,14 @@ def export(
         list[str] | None,
         typer.Option("--tag", help="Only entries with this tag (repeatable).", show_default=False),
     ] = None,
+    foreign: Annotated[
+        bool,
+        typer.Option(
+            "--include-foreign",
+            help="Include places outside Taiwan (kind foreign-place), which are there to "
+            "tell homonyms apart and are left out by default.",
+        ),
+    ] = False,
     separator: Annotated[
         str, typer.Option(help="Between synonyms in one CSV cell (memoq-csv).")
     ] = ";",
@@ -146,6 +154,7 @@ def export(
         parents=parent or [],
         statuses=status or [],
         tags=tag or [],
+        foreign=foreign,
     )
     if check and output_format in ("tbx", "tbx3"):
         from glossary.formats.validate import validate_tbx

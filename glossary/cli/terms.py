@@ -29,7 +29,9 @@ def terms_validate(
     from glossary._termbase import validate
 
     options = global_options(ctx)
-    report = validate([*options.termbases, *(paths or [])], builtin=options.builtin)
+    report = validate(
+        [*options.termbases, *(paths or [])], builtin=options.builtin, packs=options.packs
+    )
     for issue in report.issues:
         typer.echo(str(issue))
     errors, warnings = len(report.errors), len(report.warnings)
