@@ -3,6 +3,7 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import socket
@@ -97,7 +98,18 @@ def test_15_2_installed_normalize_keeps_the_paragraph_break() -> None:
 
 # -- 1. a write replaces a regular file, writes through a symlink, never a device ------------
 
-PERSONS = "Ko Wen-je\t柯文哲\n"  # the first line of `export -f deepl --kind person`
+
+@functools.cache
+def _persons() -> str:
+    """The first line `export -f deepl --kind person` prints to stdout (whatever the data).
+
+    Called inside tests, so that it runs with the isolated cache of conftest.
+    """
+    result = runner.invoke(app, ["export", "-f", "deepl", "--kind", "person"])
+    assert result.exit_code == 0, result.stderr
+    line = result.stdout.splitlines(keepends=True)[0]
+    assert "\t" in line
+    return line
 
 
 def _export(target: Path | str, *extra: str) -> tuple[int, str, str]:
@@ -112,7 +124,7 @@ def test_15_1_regular_file_replaced_atomically_keeping_its_mode(tmp_path: Path) 
     target.write_text("old\n")
     target.chmod(0o640)
     assert _export(target)[:1] == (0,)
-    assert target.read_text(encoding="utf-8").startswith(PERSONS)
+    assert target.read_text(encoding="utf-8").startswith(_persons())
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["deepl.tsv"]
 
@@ -127,7 +139,7 @@ def test_15_1_symlink_written_through(tmp_path: Path) -> None:
     assert _export(link)[0] == 0
     assert link.is_symlink()
     assert link.resolve() == real.resolve()
-    assert real.read_text(encoding="utf-8").startswith(PERSONS)
+    assert real.read_text(encoding="utf-8").startswith(_persons())
     assert sorted(p.name for p in real.parent.iterdir()) == ["deepl.tsv"]  # no temp file
 
 
@@ -137,7 +149,7 @@ def test_15_1_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "made.tsv")
     assert _export(link)[0] == 0
     assert link.is_symlink()
-    assert (tmp_path / "made.tsv").read_text(encoding="utf-8").startswith(PERSONS)
+    assert (tmp_path / "made.tsv").read_text(encoding="utf-8").startswith(_persons())
 
 
 def test_15_1_hard_link_keeps_both_names(tmp_path: Path) -> None:
@@ -149,7 +161,7 @@ def test_15_1_hard_link_keeps_both_names(tmp_path: Path) -> None:
     inode = one.stat().st_ino
     assert _export(one)[0] == 0
     assert one.stat().st_ino == two.stat().st_ino == inode
-    assert two.read_text(encoding="utf-8").startswith(PERSONS)
+    assert two.read_text(encoding="utf-8").startswith(_persons())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.tsv", "two.tsv"]
 
 
@@ -167,7 +179,7 @@ def test_15_1_fifo_written_to_not_replaced(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got
-    assert got[0].decode().startswith(PERSONS)
+    assert got[0].decode().startswith(_persons())
 
 
 def _char_device(tmp_path: Path) -> Path:
@@ -196,7 +208,7 @@ def test_15_1_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(tmp_path)
     code, out, _ = _export("-")
     assert code == 0
-    assert out.startswith(PERSONS)
+    assert out.startswith(_persons())
     assert list(tmp_path.iterdir()) == []
 
 
