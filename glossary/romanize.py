@@ -842,7 +842,7 @@ def _candidates(
     no tone marks (tēi is Hanyu tei before Wade-Giles dei); spelled in one system; fewer
     assumptions; then the systems' order in :data:`LATIN` (Hanyu first), not the alphabet.
     """
-    scored: dict[tuple[str, ...], tuple[tuple[int, ...], Candidate]] = {}
+    scored: dict[tuple[tuple[str, ...], int], tuple[tuple[int, ...], Candidate]] = {}
     last_length = 0
     for order, pieces in enumerate(segmentations):
         if len(pieces) > last_length and len(scored) >= MAX_CANDIDATES:
@@ -868,27 +868,38 @@ def _candidates(
         for combo in itertools.islice(itertools.product(*choices), MAX_CANDIDATES):
             syllables = tuple(c[0] for c in combo)
             per = tuple(frozenset(c[1]) for c in combo)
-            common = frozenset.intersection(*per)
-            if common:
-                totals = {s: sum(c[1][s] for c in combo) for s in common}
-                penalty = min(totals.values())
-                common = frozenset(s for s, total in totals.items() if total == penalty)
-            else:
-                penalty = sum(min(c[1].values()) for c in combo)
             misfit = sum(
                 1 for m, systems in zip(marked, per, strict=True) if m and not systems & _MARKING
             )
-            if common:
-                precedence = min(_ORDER.get(s, len(_ORDER)) for s in common)
-            else:
-                precedence = sum(min(_ORDER.get(s, len(_ORDER)) for s in p) for p in per)
-            rank = (len(syllables), misfit, 0 if common else 1, penalty, precedence, order)
-            old = scored.get(syllables)
-            if old is None or rank < old[0]:
-                candidate = Candidate(syllables, common, per, exact=penalty == 0)
-                scored[syllables] = (rank, candidate)
+            for level, (common, penalty) in enumerate(_readings_of(combo, per)):
+                if common:
+                    precedence = min(_ORDER.get(s, len(_ORDER)) for s in common)
+                else:
+                    precedence = sum(min(_ORDER.get(s, len(_ORDER)) for s in p) for p in per)
+                rank = (len(syllables), misfit, 0 if common else 1, penalty, precedence, order)
+                old = scored.get((syllables, level))
+                if old is None or rank < old[0]:
+                    candidate = Candidate(syllables, common, per, exact=penalty == 0)
+                    scored[(syllables, level)] = (rank, candidate)
     ranked = sorted(scored.values(), key=lambda item: (item[0], item[1].syllables))
     return tuple(c for _, c in ranked[:MAX_CANDIDATES])
+
+
+def _readings_of(
+    combo: Sequence[tuple[str, dict[str, int]]], per: tuple[frozenset[str], ...]
+) -> list[tuple[frozenset[str], int]]:
+    """The systems that spell the whole combination, fewest assumptions first, and those.
+
+    One reading, or two when systems that spell every syllable need more assumptions than
+    the best: yu is Hanyu yu as written and also Wade-Giles yü without its diaeresis, a
+    reading of its own (else Wade-Giles would offer yu only as you).
+    """
+    common = frozenset.intersection(*per)
+    if not common:
+        return [(common, sum(min(c[1].values()) for c in combo))]
+    totals = {s: sum(c[1][s] for c in combo) for s in common}
+    levels = sorted(set(totals.values()))[:2]
+    return [(frozenset(s for s, t in totals.items() if t == level), level) for level in levels]
 
 
 def _whole_words(pieces: Sequence[str], word: str) -> list[bool]:

@@ -129,6 +129,19 @@ def test_every_syllable_renders_and_parses_back_in_every_system() -> None:
     assert len(cases) > 2800
 
 
+@pytest.mark.parametrize("system", ["gwoyeu", "yale"])
+def test_every_neutral_tone_parses_back_inside_a_word(system: str) -> None:
+    """After a syllable in one word (Woo.men), each neutral-tone spelling still reads back."""
+    failures = []
+    for syllable in SYLLABLES:
+        reading = Reading(("wo", syllable), (3, 5))
+        for style in ("place", "person", "syllables"):
+            text = render(reading, system, style=style)  # type: ignore[arg-type]
+            if ("wo", syllable) not in [c.syllables for c in parse(text).candidates]:
+                failures.append(text)
+    assert failures == []
+
+
 def test_interjections_are_not_parsed_from_latin_text() -> None:
     """m, n, ng are syllables, but "Tamsui" must not read as ta-m-sui."""
     assert not parse("Tamsui")
@@ -517,11 +530,11 @@ def test_wade_giles_variants(text: str, syllable: str) -> None:
 
 
 def test_yu_without_its_umlaut_is_yu_or_you() -> None:
-    """Wade-Giles yü with the umlaut dropped is yu (ü); Wade-Giles yu itself is you."""
-    found = {c.syllables: c for c in parse("yu").candidates}
-    assert "wade-giles" in found[("yu",)].syllable_systems[0]
-    assert found[("you",)].systems == {"wade-giles"}
-    assert parse("yu").candidates[0].syllables == ("yu",)  # Hanyu first on a tie
+    """Wade-Giles yü with the umlaut dropped is yu (ü), a reading of its own; yu is you."""
+    found = [(c.syllables, c.systems, c.exact) for c in parse("yu").candidates]
+    assert found[0][0] == ("yu",)  # Hanyu first on a tie
+    assert (("you",), {"wade-giles"}, True) in found
+    assert (("yu",), {"wade-giles"}, False) in found
 
 
 # -- issue 13: readings ------------------------------------------------------------------------
