@@ -55,6 +55,15 @@ SINGLE_HOLDER = (
     "Minister of the Mainland Affairs Council",
 )
 
+#: Titles whose body has no entry of its own in the built-in term base (yet).
+NO_BODY = {
+    "Minister of Sports",
+    "Minister of the Public Construction Commission",
+    "Minister of the Atomic Energy Council",
+    "Minister of the Department of Health",
+    "Minister of the National Science Council",
+}
+
 #: Premiers and vice premiers since 1988 in the cabinet roster that are left out, and why.
 LEFT_OUT = {
     "蔣孝嚴": "Vice Premier 1997: his English (John Chiang) was found only in encyclopedias.",
@@ -121,7 +130,12 @@ def test_cli_lookup_json() -> None:
     )
     assert first["en"][0]["term"] == "Lai Ching-te"
     assert first["zh"][0]["term"] == "賴清德"
-    assert first["roles"][0] == {"title": "President", "zh": "總統", "since": "2024-05-20"}
+    assert first["roles"][0] == {
+        "title": "President",
+        "zh": "總統",
+        "org": "office-of-the-president",
+        "since": "2024-05-20",
+    }
 
 
 def test_installed_script_finds_the_premier() -> None:
@@ -214,3 +228,13 @@ def test_every_premier_and_vice_premier_since_1988(termbase: TermBase) -> None:
             ), f"{name} {title} {since}..{until}"
             checked += 1
     assert checked >= 45
+
+
+def test_roles_name_the_body_they_belong_to(termbase: TermBase, people: list[Entry]) -> None:
+    """A role's org is a government body; every premier's and minister's role names one."""
+    for entry in people:
+        for role in entry.roles:
+            if role.org:
+                assert termbase[role.org].kind is Kind.AGENCY, (entry.id, role.org)
+            if role.title in ("Premier", "Vice Premier") or role.title.startswith("Minister of"):
+                assert role.org or role.title in NO_BODY, (entry.id, role.title)
