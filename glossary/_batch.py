@@ -12,7 +12,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from glossary._errors import GlossaryError
@@ -258,7 +258,8 @@ def annotate_files(
                 outputs.switch(number)
                 seen, length, items = set(), 0, []
                 if output == "html":
-                    title = "" if sources[number].path == "-" else Path(sources[number].path).name
+                    source = sources[number]
+                    title = "" if source.path == "-" else PurePath(source.name).name
                     outputs.sink.write(html_head(title))
             sink = outputs.sink
             if output == "gloss":

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
 from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, load_index
-from glossary._model import Entry, Hit, Kind, MatchKind, Span, System
+from glossary._model import Entry, Hit, Kind, MatchKind, Span, Status, System
 from glossary._sources import discover, pack_path, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
 from glossary._version import __version__
@@ -63,13 +63,15 @@ class Glossary:
 
     Args:
         termbases: Files or directories of YAML layered over the built-in term base, in
-            order; a later entry replaces an earlier one with the same id.
+            order; a later entry replaces an earlier one with the same id. One path (a
+            ``str`` or ``Path``) is one layer.
         builtin: Include the built-in term base (default True).
         packs: Optional packs of the built-in term base to load with it (``("roads",)``:
             ``terms/packs/roads.yaml``); none by default.
         prefer: The house style: which English term :meth:`english` picks. A list of
             statuses (``preferred``), systems (``tongyong``, ``hanyu``, ``legacy``...) or
-            ``official``, tried in order.
+            ``official``, tried in order; a ``str`` is one choice or a comma-separated
+            list (``"tongyong,official"``). An unknown choice is a QueryError.
         cache_dir: Where to cache the index. Default: ``$GLOSSARY_CACHE_DIR`` or the user
             cache directory; ``None`` keeps the index in memory.
 
@@ -82,19 +84,21 @@ class Glossary:
 
     def __init__(
         self,
-        termbases: Iterable[str | Path] = (),
+        termbases: Iterable[str | Path] | str | Path = (),
         *,
         builtin: bool = True,
         packs: Iterable[str] = (),
-        prefer: Sequence[str] = ("preferred",),
+        prefer: Sequence[str] | str = ("preferred",),
         cache_dir: str | Path | bool | None = True,
     ) -> None:
+        if isinstance(termbases, str | os.PathLike):  # one path, not its characters
+            termbases = (termbases,)
         self.termbases = tuple(Path(p) for p in termbases)
         self.builtin = builtin
         self.packs = tuple(dict.fromkeys(packs))
         for name in self.packs:
             pack_path(name)  # an unknown pack fails here, not at first use
-        self.prefer = tuple(prefer)
+        self.prefer = _prefer(prefer)
         if cache_dir is True:
             self.cache_dir = default_cache_dir()
         elif cache_dir is False or cache_dir is None:
@@ -186,6 +190,7 @@ class Glossary:
         [('Situn District', 'taichung-city-xitun', 'exact'),
          ('西屯区', 'taichung-city-xitun', 'script')]
         """
+        text = _text_argument(text)
         if exact:
             if overlapping:
                 raise QueryError("exact matching gives leftmost-longest spans only")
@@ -282,6 +287,8 @@ class Glossary:
         >>> hit.entry.english, hit.match.value, round(hit.score)
         ('Shiding District', 'fuzzy', 92)
         """
+        if not isinstance(limit, int) or limit < 1:
+            raise QueryError(f"limit must be a whole number, 1 or more (got {limit!r})")
         text = _clean(query)
         wanted = {Kind(k) for k in kinds} if kinds is not None else None
         hits = self._exact(text)
@@ -423,10 +430,55 @@ def _hit_order(hit: Hit) -> tuple[float, int, str]:
 
 
 def _clean(query: str) -> str:
+    if not isinstance(query, str):
+        raise TypeError(f"a query is a str, not {type(query).__name__}{_decode_hint(query)}")
     text = unicodedata.normalize("NFC", query).strip()
     if not text:
         raise QueryError("the query is empty")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise QueryError(
+            f"the query {text!r} is not valid Unicode: a lone surrogate "
+            f"U+{ord(surrogate.group()):04X} (decode the bytes it came from with "
+            "errors='replace')"
+        )
     return text
+
+
+#: A code point of a UTF-16 surrogate pair, alone: what os.fsdecode makes of a bad byte.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _decode_hint(value: object) -> str:
+    return (
+        ": decode it first (data.decode('utf-8'))" if isinstance(value, bytes | bytearray) else ""
+    )
+
+
+def _text_argument(text: object) -> str:
+    """``text`` if it is a str; lone surrogates (from os.fsdecode, say) replaced by U+FFFD,
+    one code point for one, so offsets still index the text given."""
+    if not isinstance(text, str):
+        raise TypeError(f"annotate() takes a str, not {type(text).__name__}{_decode_hint(text)}")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def _prefer(prefer: Sequence[str] | str) -> tuple[str, ...]:
+    """The house style as a tuple: a str is one choice or a comma-separated list of them
+    (``"tongyong,official"``, as ``--prefer`` takes it), never its characters."""
+    if isinstance(prefer, str):
+        prefer = prefer.split(",")
+    choices = tuple(str(p).strip() for p in prefer if str(p).strip())
+    known = {Status.PREFERRED.value, Status.ADMITTED.value, "official", *(s.value for s in System)}
+    for choice in choices:
+        if choice not in known:
+            raise QueryError(f"prefer: {choice!r} is not one of {', '.join(sorted(known))}")
+    return choices
 
 
 def _latin_match(text: str, row: KeyRow) -> tuple[MatchKind, float]:

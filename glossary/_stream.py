@@ -83,8 +83,9 @@ class Source:
 
     @property
     def name(self) -> str:
-        """How messages name it: the path, or ``<stdin>``."""
-        return "<stdin>" if self.path == "-" else self.path
+        """How messages name it: the path (bytes that are not UTF-8 as ``\\xff``), or
+        ``<stdin>``."""
+        return "<stdin>" if self.path == "-" else display(self.path)
 
 
 def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
@@ -105,8 +106,7 @@ def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
             continue
         path = Path(argument)
         if path.is_dir():
-            found_here = sorted(path.rglob(pattern))
-            inside = [p for p in found_here if p.is_file() and not _hidden(p, path)]
+            inside = _files_under(path, pattern)
             if not inside:
                 raise GlossaryError(f"no files matching {pattern!r} (see --glob)", path=argument)
             found.extend(Source(str(p), p.relative_to(path), p.stat().st_size) for p in inside)
@@ -117,8 +117,37 @@ def sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
     return found
 
 
-def _hidden(path: Path, under: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(under).parts)
+def _files_under(directory: Path, pattern: str) -> list[Path]:
+    """The files under ``directory`` whose names match ``pattern``, sorted, hidden files and
+    folders left out. A folder that cannot be read is an error naming it (a glob would skip
+    it, and its files, without a word)."""
+    import fnmatch
+
+    def refuse(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else directory
+        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=display(os.fsdecode(where)))
+
+    found: list[Path] = []
+    for root, folders, files in os.walk(directory, onerror=refuse):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and fnmatch.fnmatch(name, pattern):
+                file = Path(root, name)
+                if file.is_file():
+                    found.append(file)
+    return sorted(found)
+
+
+def display(name: str) -> str:
+    r"""A file name as messages and JSON show it: bytes that were not UTF-8 (kept by Python
+    as lone surrogates, which cannot be written as UTF-8) shown as ``\xe9``.
+
+    >>> display("caf\udce9.txt")
+    'caf\\xe9.txt'
+    """
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class Reader:

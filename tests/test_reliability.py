@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glossary import Glossary, GlossaryError
+from glossary import Glossary, GlossaryError, QueryError
 from glossary._fsutil import atomic_write
 from glossary.cli import app
 
@@ -436,3 +436,130 @@ def test_15_6_racing_processes_build_once(tmp_path: Path) -> None:
     assert sorted(built for built, _ in outputs) == ["0", "0", "0", "1"]
     assert {ident for _, ident in outputs} == {"taichung-city-xitun-road"}
     assert len(list(cache.glob("index-*.sqlite"))) == 1
+
+
+# -- 3. Glossary("/path/mine.yaml") is one path ----------------------------------------------
+
+
+@pytest.mark.parametrize("kind", [str, Path], ids=["str", "Path"])
+def test_15_3_one_path_is_one_layer(tmp_path: Path, kind: type) -> None:
+    """A str or Path given alone is one term base file, not a string of characters."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(ROAD.replace("  parent: taichung-city-xitun\n", ""), encoding="utf-8")
+    g = Glossary(kind(mine), builtin=False, cache_dir=None)
+    assert g.termbases == (mine,)
+    assert [e.id for e in g] == ["taichung-city-xitun-road"]
+    assert Glossary(kind("."), builtin=False, cache_dir=None).termbases == (Path(),)
+
+
+# -- 10. API edges: a TypeError or QueryError that says what to pass -------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [(None, "not NoneType"), (b"Situn", "not bytes: decode it first"), (42, "not int")],
+    ids=["None", "bytes", "int"],
+)
+def test_15_10_annotate_takes_a_str(glossary: Glossary, value: object, message: str) -> None:
+    """annotate() of anything but a str is a TypeError saying what to pass."""
+    with pytest.raises(TypeError, match=message):
+        glossary.annotate(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a query is a str"):
+        glossary.lookup(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("limit", [-1, 0], ids=["negative", "zero"])
+def test_15_10_lookup_limit_below_one(glossary: Glossary, limit: int) -> None:
+    """lookup(limit=-1) is a QueryError (a ValueError), not rapidfuzz's RuntimeError."""
+    with pytest.raises(QueryError, match="limit must be a whole number, 1 or more"):
+        glossary.lookup("Shidng", limit=limit)
+    assert isinstance(QueryError("x"), ValueError)
+
+
+def test_15_10_prefer_as_a_str() -> None:
+    """prefer="tongyong" is one choice (and "tongyong,official" two), as --prefer takes it;
+    an unknown choice is an error, not silently ignored."""
+    assert Glossary(prefer="tongyong").get("Situn").english == "Xitun District"
+    assert Glossary(prefer="tongyong").english(Glossary().get("Situn")) == "Situn District"
+    assert Glossary(prefer="tongyong, official").prefer == ("tongyong", "official")
+    with pytest.raises(QueryError, match="'tongyoung' is not one of"):
+        Glossary(prefer="tongyoung")
+
+
+def test_15_10_lone_surrogates(glossary: Glossary) -> None:
+    """A lone surrogate (os.fsdecode's mark of a bad byte) in a text is passed over with
+    offsets kept; in a query it is a QueryError naming the code point."""
+    text = "\udcff Situn District \ud800"
+    for exact in (False, True):
+        spans = glossary.annotate(text, exact=exact)
+        assert [(s.start, s.end, s.text) for s in spans] == [(2, 16, "Situn District")]
+    with pytest.raises(QueryError, match="lone surrogate U\\+D800"):
+        glossary.lookup("Sit\ud800un")
+    with pytest.raises(QueryError, match="lone surrogate U\\+DCFF"):
+        glossary.get("\udcff")
+
+
+def test_15_10_unreadable_subdirectory_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder inside an input folder that cannot be read is an error naming it, exit 1
+    (a glob skipped it, and its files, with exit 0)."""
+    (tmp_path / "a.txt").write_text("Situn\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Situn\n")
+    real_scandir = os.scandir
+
+    def scandir_(path: object = ".") -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir_)
+    result = runner.invoke(app, ["annotate", "-f", "jsonl", str(tmp_path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"glossary: error: {locked}: cannot read: Permission denied\n"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores mode 000")
+def test_15_10_mode_000_subdirectory_is_an_error(tmp_path: Path) -> None:
+    """The same with a real mode-000 folder."""
+    (tmp_path / "a.txt").write_text("Situn\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        result = runner.invoke(app, ["annotate", "-f", "jsonl", str(tmp_path)])
+    finally:
+        locked.chmod(0o700)
+    assert result.exit_code == 1
+    assert result.stderr == f"glossary: error: {locked}: cannot read: Permission denied\n"
+
+
+# -- 9. output errors: one line, never a traceback -------------------------------------------
+
+UNDECODABLE = os.fsdecode(b"caf\xe9.txt")
+
+
+@pytest.mark.parametrize("output", ["json", "jsonl", "html"])
+def test_15_9_non_utf8_file_names_in_output(tmp_path: Path, output: str) -> None:
+    """A file name that is not UTF-8 is shown with \\xe9 in json, jsonl and html output."""
+    (tmp_path / UNDECODABLE).write_text("Situn District\n")
+    (tmp_path / "b.txt").write_text("Situn\n")
+    args = ["annotate", "-f", output, str(tmp_path)]
+    if output == "html":
+        args = ["annotate", "-f", output, str(tmp_path / UNDECODABLE)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    if output == "html":
+        assert "<title>caf\\xe9.txt" in result.stdout
+    else:
+        assert f"{tmp_path}/caf\\\\xe9.txt" in result.stdout  # JSON escapes the backslash
+
+
+def test_15_9_non_utf8_file_name_in_a_diff(tmp_path: Path) -> None:
+    """normalize --diff names a non-UTF-8 file the same way."""
+    (tmp_path / UNDECODABLE).write_text("Situn\n")
+    result = runner.invoke(app, ["normalize", "--diff", str(tmp_path / UNDECODABLE)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"--- {tmp_path}/caf\\xe9.txt\n")
