@@ -133,6 +133,13 @@ LOOKUPS = {
         "Act Governing Relations between the People of the Taiwan Area and the Mainland Area",
         "preferred",
     ),
+    "Taiwan Railways Administration": (
+        "taiwan-railway-corporation",
+        "國營臺灣鐵路股份有限公司",
+        "Taiwan Railway Corporation",
+        "deprecated",
+    ),
+    "Sizihwan Station": ("kaohsiung-metro-sizihwan", "西子灣站", "Sizihwan Station", "preferred"),
     "Political Parties Act": ("law-d0020078", "政黨法", "Political Parties Act", "preferred"),
     "Personal Data Protection Act": (
         "law-i0050021",
@@ -182,6 +189,36 @@ def test_local_governments_and_councils_have_division_parents(termbase: TermBase
         assert entry.english.startswith(place.english + " ")
 
 
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("Taipei Main Station", {"taipei-metro-taipei-main", "taoyuan-metro-taipei-main"}),
+        (
+            "台北車站",
+            {"taipei-metro-taipei-main", "taoyuan-metro-taipei-main", "thsr-taipei", "tra-taipei"},
+        ),
+        ("Taipei Station", {"tra-taipei", "thsr-taipei"}),
+        ("板橋站", {"tra-banqiao", "thsr-banqiao", "taipei-metro-banqiao"}),
+        ("Banqiao Station", {"tra-banqiao", "thsr-banqiao", "taipei-metro-banqiao"}),
+    ],
+    ids=["Taipei Main Station", "台北車站", "Taipei Station", "板橋站", "Banqiao Station"],
+)
+def test_station_at_several_operators(glossary: Glossary, query: str, ids: set[str]) -> None:
+    """A station served by several operators is one entry per operator, each found as written
+    (or with 臺 for 台, the railway's spelling)."""
+    hits = [h for h in glossary.lookup(query, limit=10) if h.score >= 98]
+    assert {h.entry.id for h in hits} == ids
+    for hit in hits:
+        assert hit.entry.kind is Kind.STATION
+        assert hit.entry.english in {"Taipei Main Station", "Taipei Station", "Banqiao Station"}
+
+
+@pytest.mark.parametrize("query", ["Banqiao", "板橋", "Zuoying", "左營"])
+def test_bare_name_is_the_district_not_the_station(glossary: Glossary, query: str) -> None:
+    """A station is named with its word for station; the bare name finds the district first."""
+    assert glossary.lookup(query)[0].entry.kind is Kind.DISTRICT
+
+
 def test_laws_leave_out_bare_titles_and_superseded_acts(termbase: TermBase) -> None:
     """No law's English title is two words or fewer; no act of a renamed body is in force."""
     laws = [e for e in termbase if e.kind is Kind.LAW]
@@ -218,7 +255,7 @@ def test_installed_script_finds_a_former_name() -> None:
 
 
 @needs_data
-@pytest.mark.parametrize("script", ["gen_government.py", "gen_laws.py"])
+@pytest.mark.parametrize("script", ["gen_government.py", "gen_laws.py", "gen_stations.py"])
 def test_generated_layer_is_current(script: str) -> None:
     """Each generated layer is exactly what its script writes from ../shared/data."""
     result = subprocess.run(
