@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from glossary._errors import RomanizationError
@@ -776,7 +776,7 @@ def parse(text: str) -> Parse:
             text,
             reason=f"{text!r} is not romanized Mandarin: no syllable in any system spells {rest!r}",
         )
-    return Parse(text, _candidates(segmentations, lexicon, joined))
+    return Parse(text, _candidates(segmentations, joined))
 
 
 def _segment(word: str, lexicon: _Lexicon) -> tuple[list[tuple[str, ...]], int]:
@@ -829,9 +829,7 @@ def _customary(word: str, i: int, j: int) -> bool:
     )
 
 
-def _candidates(
-    segmentations: Iterable[tuple[str, ...]], lexicon: _Lexicon, word: str
-) -> tuple[Candidate, ...]:
+def _candidates(segmentations: Iterable[tuple[str, ...]], word: str) -> tuple[Candidate, ...]:
     """Every syllable sequence the segmentations allow, ranked.
 
     Segmentations come fewest pieces first; once a whole group of one length is done and
@@ -848,34 +846,21 @@ def _candidates(
         if len(pieces) > last_length and len(scored) >= MAX_CANDIDATES:
             break
         last_length = len(pieces)
-        choices: list[list[tuple[str, dict[str, int]]]] = []
+        choices: list[tuple[_Choice, ...]] = []
         marked = [piece != piece.lower() for piece in pieces]
+        any_marked = any(marked)
         for piece, whole in zip(pieces, _whole_words(pieces, word), strict=True):
-            by_syllable: dict[str, dict[str, int]] = {}
-            options = lexicon.spellings.get(piece.lower(), [])
-            if whole and piece.lower() in CUSTOMARY_SPELLINGS:
-                syllable = CUSTOMARY_SPELLINGS[piece.lower()]
-                options = [*options, _Option(syllable, CUSTOMARY, 0)]
-            for option in options:
-                systems = by_syllable.setdefault(option.syllable, {})
-                systems[option.system] = min(systems.get(option.system, 9), option.penalty)
-            choices.append(
-                sorted(
-                    by_syllable.items(),
-                    key=lambda item: (min(item[1].values()), -len(item[1]), item[0]),
-                )
-            )
+            choices.append(_piece_choices(piece.lower(), whole))
         for combo in itertools.islice(itertools.product(*choices), MAX_CANDIDATES):
-            syllables = tuple(c[0] for c in combo)
-            per = tuple(frozenset(c[1]) for c in combo)
-            misfit = sum(
-                1 for m, systems in zip(marked, per, strict=True) if m and not systems & _MARKING
+            syllables = tuple(c.syllable for c in combo)
+            per = tuple(c.frozen for c in combo)
+            misfit = (
+                sum(1 for m, p in zip(marked, per, strict=True) if m and not p & _MARKING)
+                if any_marked
+                else 0
             )
             for level, (common, penalty) in enumerate(_readings_of(combo, per)):
-                if common:
-                    precedence = min(_ORDER.get(s, len(_ORDER)) for s in common)
-                else:
-                    precedence = sum(min(_ORDER.get(s, len(_ORDER)) for s in p) for p in per)
+                precedence = min(map(_order, common)) if common else sum(c.order for c in combo)
                 rank = (len(syllables), misfit, 0 if common else 1, penalty, precedence, order)
                 old = scored.get((syllables, level))
                 if old is None or rank < old[0]:
@@ -885,8 +870,42 @@ def _candidates(
     return tuple(c for _, c in ranked[:MAX_CANDIDATES])
 
 
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """One syllable a piece may stand for: the systems spelling it so, with penalties."""
+
+    syllable: str
+    systems: dict[str, int]
+    frozen: frozenset[str]
+    order: int  # the best of the systems' places in _ORDER
+
+
+@lru_cache(maxsize=4096)
+def _piece_choices(piece: str, whole: bool) -> tuple[_Choice, ...]:
+    """The syllables a piece (lower case) may stand for, best first: fewest assumptions,
+    most systems. A whole word may also be a customary surname spelling (Lee)."""
+    by_syllable: dict[str, dict[str, int]] = {}
+    options = _lexicon().spellings.get(piece, [])
+    if whole and piece in CUSTOMARY_SPELLINGS:
+        options = [*options, _Option(CUSTOMARY_SPELLINGS[piece], CUSTOMARY, 0)]
+    for option in options:
+        systems = by_syllable.setdefault(option.syllable, {})
+        systems[option.system] = min(systems.get(option.system, 9), option.penalty)
+    ordered = sorted(
+        by_syllable.items(), key=lambda item: (min(item[1].values()), -len(item[1]), item[0])
+    )
+    return tuple(
+        _Choice(syllable, systems, frozenset(systems), min(map(_order, systems)))
+        for syllable, systems in ordered
+    )
+
+
+def _order(system: str) -> int:
+    return _ORDER.get(system, len(_ORDER))
+
+
 def _readings_of(
-    combo: Sequence[tuple[str, dict[str, int]]], per: tuple[frozenset[str], ...]
+    combo: Sequence[_Choice], per: tuple[frozenset[str], ...]
 ) -> list[tuple[frozenset[str], int]]:
     """The systems that spell the whole combination, fewest assumptions first, and those.
 
@@ -896,8 +915,8 @@ def _readings_of(
     """
     common = frozenset.intersection(*per)
     if not common:
-        return [(common, sum(min(c[1].values()) for c in combo))]
-    totals = {s: sum(c[1][s] for c in combo) for s in common}
+        return [(common, sum(min(c.systems.values()) for c in combo))]
+    totals = {s: sum(c.systems[s] for c in combo) for s in common}
     levels = sorted(set(totals.values()))[:2]
     return [(frozenset(s for s, t in totals.items() if t == level), level) for level in levels]
 

@@ -8,22 +8,22 @@ from tests.cli.helpers import installed, run
 
 
 def test_a_person_shaped_name_is_romanized_as_a_person() -> None:
-    """蔡英文 is not in the term base; a surname and two characters: a person by default."""
-    code, out, err = run("romanize", "蔡英文", "--system", "wade-giles", "--system", "hanyu")
+    """陳家豪 (no one in the term base): a surname and two characters, a person by default."""
+    code, out, err = run("romanize", "陳家豪", "--system", "wade-giles", "--system", "hanyu")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "蔡英文  cai4 ying1 wen2",
-        "  wade-giles  Ts'ai Ying-wen",
-        "  hanyu       Cai Yingwen",
+        "陳家豪  chen2 jia1 hao2",
+        "  wade-giles  Ch'en Chia-hao",
+        "  hanyu       Chen Jiahao",
     ]
 
 
 def test_place_forces_a_place_name() -> None:
-    code, out, _ = run("romanize", "蔡英文", "--place", "--system", "wade-giles", "--json")
+    code, out, _ = run("romanize", "陳家豪", "--place", "--system", "wade-giles", "--json")
     assert code == 0
     payload = json.loads(out)
-    assert payload["style"] == "place"
-    assert payload["readings"][0]["spellings"] == {"wade-giles": "Ts'ai-ying-wen"}
+    assert (payload["style"], payload["entries"]) == ("place", [])
+    assert payload["readings"][0]["spellings"] == {"wade-giles": "Ch'en-chia-hao"}
 
 
 def test_the_term_base_wins_over_the_shape() -> None:
@@ -61,6 +61,6 @@ def test_a_customary_spelling_is_shown_as_such() -> None:
 
 
 def test_the_installed_script_romanizes_a_person_by_default() -> None:
-    done = installed("romanize", "蔡英文", "--system", "wade-giles")
+    done = installed("romanize", "陳家豪", "--system", "wade-giles")
     assert done.returncode == 0, done.stderr
-    assert "  wade-giles  Ts'ai Ying-wen" in done.stdout.splitlines()
+    assert done.stdout.splitlines() == ["陳家豪  chen2 jia1 hao2", "  wade-giles  Ch'en Chia-hao"]
