@@ -20,10 +20,10 @@ Fixes:
   zhong), changing only the initial. pinyin4j's other two extras, lve and nve, are the
   crosswalk's lue and nue (lüe, nüe).
 - Gwoyeu Romatzyh: 13 syllable-tones are corrected by the rules of tonal spelling
-  (GWOYEU_FIXES), and the neutral tone of a syllable with a sonorant initial (m, n, l, r)
+  (GWOYEU_FIXES), with the neutral tones of den and tei that copy their wrong tone 1, and the neutral tone of a syllable with a sonorant initial (m, n, l, r)
   is the dot and the basic form without the tone-1 h (.le 了, .ma 嗎, .men 們).
 - Yale writes ㄨㄣ after an initial -wun (dwun, twun, lwun), standalone wen; the
-  crosswalk has -wen in ten of the fifteen syllables.
+  crosswalk has -wen in ten of the fourteen syllables with an initial.
 
 Usage: python scripts/gen_syllables.py [--data ../shared/data] [--check]
   --check   exit 1 if the packaged table is not what this script would write
@@ -71,11 +71,13 @@ HEADER = """\
 # at pinyin.info/romanization/gwoyeu_romatzyh/spelling.html): den1 den, den2 dern (d is
 # not a sonorant: tone 2 adds r); tei1 tei, tei2 teir; nun1 nhuen, nun2 nuen (as lun);
 # dia2 dya, dia3 dea (as jia); wa3 woa (as wo, wai, wan); lo1 lho, lo2 lo, me1 mhe, me2
-# me (the sonorant's tone-1 h); neutral tone of m, n, l, r syllables without the tone-1
-# h (.le, .ma, .men, not .lhe, .mha, .mhen).
-# Yale: ㄨㄣ after an initial is -wun (dwun, twun, tswun, chwun), standalone wen (the
-# Yale finals table, after Fenn and Tewksbury, Mandarin-English Dictionary, 1967); the
-# crosswalk writes -wen in ten syllables.
+# me (the sonorant's tone-1 h); the neutral tone is the dot and the basic form: den5
+# .den, tei5 .tei (the crosswalk copies their wrong tone 1), and m, n, l, r syllables
+# without the tone-1 h (.le, .ma, .men, not .lhe, .mha, .mhen).
+# Yale: ㄨㄣ after an initial is -wun (dwun, twun, tswun, chwun), standalone wen, as
+# Yale's finals table gives it (Pinyin/Wade-Giles/Yale chart of S. Y. Jenner's CUNY
+# Mandarin course: "wen ... -wun") and as the crosswalk's own gwun, lwun, rwun, shwun;
+# the crosswalk writes -wen in the other ten syllables.
 #
 # syllable: Hanyu Pinyin without tone; tone: 1-4, 5 for the neutral tone.
 # hanyu, yale: tone marks. zhuyin: tone marks (neutral ˙ first). tongyong: Zhuyin-style
@@ -110,6 +112,9 @@ GWOYEU_FIXES: dict[tuple[str, str], tuple[str, str]] = {
     ("lo", "2"): ("lor", "lo"),  # and the basic form in tone 2
     ("me", "1"): ("me", "mhe"),  # as le, lhe
     ("me", "2"): ("mer", "me"),  # as le, le
+    # The neutral tone is the dot and the basic form: the crosswalk copies the wrong tone 1.
+    ("den", "5"): (".dhen", ".den"),
+    ("tei", "5"): (".thei", ".tei"),
 }
 
 #: Sonorant initials: tone 1 inserts h after them, which the neutral tone does not keep.

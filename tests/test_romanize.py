@@ -385,9 +385,9 @@ def test_system_keys_are_latin_keys_of_renderings(syllables: list[str], tones: l
 # -- issue 13: the reference tables' corrections --------------------------------------------------
 #
 # Gwoyeu Romatzyh follows the tonal spelling rules of Y. R. Chao's Mandarin Primer (1948), as
-# charted at pinyin.info/romanization/gwoyeu_romatzyh/spelling.html; Yale follows the Yale
-# finals table (Fenn and Tewksbury, Mandarin-English Dictionary); Wade-Giles its syllable
-# table (Giles, Chinese-English Dictionary, 1912).
+# charted at pinyin.info/romanization/gwoyeu_romatzyh/spelling.html; Yale follows Yale's
+# finals table (as charted for S. Y. Jenner's CUNY Mandarin course: -un after an initial is
+# -wun); Wade-Giles its syllable table (Giles, Chinese-English Dictionary, 1912).
 
 GWOYEU_FIXED = [
     ("den", 1, "den"),  # d is not a sonorant: no h (the crosswalk: dhen)
@@ -416,9 +416,59 @@ def test_gwoyeu_corrections(syllable: str, tone: int, spelling: str) -> None:
     assert any(c.syllables == (syllable,) and "gwoyeu" in c.systems for c in found.candidates)
 
 
+#: Gwoyeu Romatzyh spellings of the Zhuyin initials.
+GWOYEU_INITIALS = dict(zip("ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙ", [
+    "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+    "j", "ch", "sh", "j", "ch", "sh", "r", "tz", "ts", "s",
+], strict=True))  # fmt: skip
+
+
+def _gwoyeu_rule_breaks(syllable: str) -> list[str]:
+    """What in a syllable's Gwoyeu Romatzyh row breaks Chao's tonal spelling rules."""
+    data = table()
+    zhuyin = data.plain[(syllable, "zhuyin")]
+    spelled = {tone: data.toned[(syllable, tone, "gwoyeu")] for tone in (1, 2, 3, 4, 5)}
+    initial = GWOYEU_INITIALS.get(zhuyin[:1], "")
+    sonorant = zhuyin[:1] in ("ㄇ", "ㄋ", "ㄌ", "ㄖ")
+    breaks = []
+    if sonorant and not spelled[1].startswith(initial + "h"):
+        breaks.append(f"tone 1 {spelled[1]!r}: a sonorant's tone 1 inserts h")
+    if sonorant and spelled[2].startswith(initial + "h"):
+        breaks.append(f"tone 2 {spelled[2]!r}: a sonorant's tone 2 is the basic form")
+    if not sonorant and initial and spelled[1][len(initial) :].startswith("h"):
+        breaks.append(f"tone 1 {spelled[1]!r}: only sonorants take the h")
+    basic = spelled[1].replace(initial + "h", initial, 1) if sonorant else spelled[1]
+    if spelled[5] != "." + basic:
+        breaks.append(f"tone 5 {spelled[5]!r}: the neutral tone is .{basic}")
+    if not spelled[4].endswith(("h", "y", "w", "nn", "nq", "ll")):
+        breaks.append(f"tone 4 {spelled[4]!r}: tone 4 ends in h, y, w, nn, nq or ll")
+    if len({spelled[1], spelled[2], spelled[3], spelled[4]}) != 4:
+        breaks.append(f"tones 1-4 {[spelled[t] for t in (1, 2, 3, 4)]}: not four spellings")
+    return breaks
+
+
+def test_gwoyeu_rows_follow_the_tonal_spelling_rules() -> None:
+    """Every syllable: the sonorant h, the neutral tone's basic form, tone 4's endings (Chao)."""
+    broken = {
+        syllable: _gwoyeu_rule_breaks(syllable)
+        for syllable in table().syllables
+        if syllable not in INTERJECTIONS
+    }
+    assert {s: b for s, b in broken.items() if b} == {}
+
+
 @pytest.mark.parametrize(
     ("syllable", "spelling"),
-    [("le", ".le"), ("ma", ".ma"), ("men", ".men"), ("ne", ".ne"), ("ri", ".ry"), ("de", ".de")],
+    [
+        ("den", ".den"),
+        ("tei", ".tei"),
+        ("le", ".le"),
+        ("ma", ".ma"),
+        ("men", ".men"),
+        ("ne", ".ne"),
+        ("ri", ".ry"),
+        ("de", ".de"),
+    ],
 )
 def test_gwoyeu_neutral_tone(syllable: str, spelling: str) -> None:
     """The neutral tone is a dot and the basic form, without the sonorant's tone-1 h (Chao)."""
