@@ -44,7 +44,10 @@ OUT = ROOT / "terms" / "divisions.yaml"
 SEED = ROOT / "terms" / "seed.yaml"
 DATA_FILE = "tw_city_county_township_en.json"
 
-SOURCE = "Chunghwa Post, 縣市鄉鎮中英對照 (open data 6.1, 2020 copy)"
+SOURCE = (
+    "Chunghwa Post, 縣市鄉鎮中英對照 (open data 6.1), the 2020 copy at "
+    "https://github.com/donma/TaiwanAddressCityAreaRoadChineseEnglishJSON (CityCountyData.json)"
+)
 
 # Not counties: the data's pseudo-cities for islands Taiwan claims or administers elsewhere.
 PSEUDO_CITIES = {"釣魚臺", "南海島"}

@@ -42,8 +42,8 @@ OUT = ROOT / "terms" / "packs" / "roads.yaml"
 DIVISIONS = ROOT / "terms" / "divisions.yaml"
 DATA_FILE = "tw_city_county_township_roads_en.json"
 SOURCE = (
-    "Chunghwa Post, 縣市鄉鎮路名中英對照 (open data 6.5, 2016 copy: "
-    "donma/TaiwanAddressCityAreaRoadChineseEnglishJSON, AllData.json)"
+    "Chunghwa Post, 縣市鄉鎮路名中英對照 (open data 6.5), the 2016 copy at "
+    "https://github.com/donma/TaiwanAddressCityAreaRoadChineseEnglishJSON (AllData.json)"
 )
 PROMINENCE = 10  # below every place it is named after (docs/termbase.md)
 

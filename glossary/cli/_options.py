@@ -57,9 +57,7 @@ class Options:
         )
 
     def glossary(self) -> Glossary:
-        return Glossary(
-            self.termbases, builtin=self.builtin, packs=self.packs, prefer=self.prefer
-        )
+        return Glossary(self.termbases, builtin=self.builtin, packs=self.packs, prefer=self.prefer)
 
 
 def split_prefer(value: str) -> tuple[str, ...]:
