@@ -27,6 +27,8 @@ COMMANDS = [
     ["romanize"],
     ["terms"],
     ["terms", "validate"],
+    ["terms", "audit"],
+    ["terms", "stats"],
 ]
 
 
