@@ -38,6 +38,8 @@ CLOSING_QUOTES = frozenset("\"'”’」』")
 OPENING_QUOTES = frozenset("\"'“‘「『")
 _OPEN_PAREN = re.compile(r"\s*[(（]\s*")
 _PAREN_CONTENT = re.compile(r"[^)）]*")
+#: Between one parenthesis and the next: the (MAC) of "Mainland Affairs Council (大陸委員會) (MAC)".
+_NEXT_PAREN = re.compile(r"\s*[)）]\s*[(（]\s*")
 
 
 def gloss(
@@ -59,15 +61,16 @@ def gloss(
     inserts: list[tuple[int, str]] = []
     glossed: set[str] = seen if seen is not None else set()
     previous: Span | None = None
+    in_gloss = False  # whether ``previous`` is itself a gloss in parentheses
     for span in spans:
         entry = span.entry
         if entry is None:
-            previous = span
+            previous, in_gloss = span, False
             continue
-        if previous is not None and _is_gloss_of(text, previous, span):
-            previous = span
+        if previous is not None and _is_gloss_of(text, previous, span, after_gloss=in_gloss):
+            previous, in_gloss = span, True
             continue  # the (西屯) of "Situn District (西屯)" is a gloss, not a mention
-        previous = span
+        previous, in_gloss = span, False
         if entry.id in glossed and not every:
             continue
         at = _gloss_point(text, span)
@@ -101,11 +104,16 @@ def _gloss_point(text: str, span: Span) -> int | None:
     return at
 
 
-def _is_gloss_of(text: str, before: Span, span: Span) -> bool:
-    """Whether ``span`` sits in parentheses right after ``before``, naming the same entry."""
+def _is_gloss_of(text: str, before: Span, span: Span, *, after_gloss: bool = False) -> bool:
+    """Whether ``span`` sits in parentheses right after ``before``, naming the same entry.
+
+    When ``before`` is itself a gloss, the next parenthesis glosses the same name too:
+    (MAC) in "Mainland Affairs Council (大陸委員會) (MAC)".
+    """
     at = _gloss_point(text, before) or before.end
     between = text[at : span.start]
-    return _OPEN_PAREN.fullmatch(between) is not None and bool(
+    pattern = _NEXT_PAREN if after_gloss else _OPEN_PAREN
+    return pattern.fullmatch(between) is not None and bool(
         {e.id for e in before.entries} & {e.id for e in span.entries}
     )
 

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from glossary import Glossary, Kind, Status, TermBase
 from glossary.cli import app
+from glossary.render import gloss
 
 from .conftest import ROOT, SHARED_DATA, script_or_skip
 
@@ -120,6 +121,34 @@ LOOKUPS = {
         "preferred",
     ),
     "高雄市議會": ("kaohsiung-city-council", "高雄市議會", "Kaohsiung City Council", "preferred"),
+    "DPP": (
+        "democratic-progressive-party",
+        "民主進步黨",
+        "Democratic Progressive Party",
+        "admitted",
+    ),
+    "民進黨": (
+        "democratic-progressive-party",
+        "民主進步黨",
+        "Democratic Progressive Party",
+        "admitted",
+    ),
+    "Democratic Progressive Party": (
+        "democratic-progressive-party",
+        "民主進步黨",
+        "Democratic Progressive Party",
+        "preferred",
+    ),
+    "KMT": ("kuomintang", "中國國民黨", "Kuomintang", "admitted"),
+    "國民黨": ("kuomintang", "中國國民黨", "Kuomintang", "admitted"),
+    "TPP": ("taiwan-peoples-party", "台灣民眾黨", "Taiwan People's Party", "admitted"),
+    "時代力量": ("new-power-party", "時代力量", "New Power Party", "preferred"),
+    "Taiwan Radical Wings": (
+        "taiwan-statebuilding-party",
+        "台灣基進",
+        "Taiwan Statebuilding Party",
+        "deprecated",
+    ),
     "國安法": ("law-a0030028", "國家安全法", "National Security Act", "admitted"),
     "兩岸人民關係條例": (
         "law-q0010001",
@@ -228,6 +257,28 @@ def test_laws_leave_out_bare_titles_and_superseded_acts(termbase: TermBase) -> N
     assert "農業部組織法" in chinese
     assert "行政院農業委員會組織條例" not in chinese
     assert "交通部臺灣鐵路管理局組織條例" not in chinese
+
+
+def test_parties_layer_is_sourced_and_dated(termbase: TermBase) -> None:
+    """At least 15 parties, each with a source naming an address, a founding date where known."""
+    parties = [e for e in termbase if e.kind is Kind.PARTY]
+    assert len(parties) >= 15
+    for party in parties:
+        assert "http" in party.source, party.id
+    assert termbase["democratic-progressive-party"].since == "1986-09-28"
+    assert termbase["taiwan-independence-party"].until == "2020-04-29"
+
+
+def test_gloss_then_abbreviation_in_parentheses_is_kept_on_a_second_pass(
+    glossary: Glossary,
+) -> None:
+    """Glossing every mention twice changes nothing: the (MAC) after a gloss is a gloss too."""
+    text = "The Mainland Affairs Council (MAC) met. The MAC said so."
+    once = gloss(text, glossary.annotate(text), glossary, every=True)
+    assert (
+        once == "The Mainland Affairs Council (大陸委員會) (MAC) met. The MAC (大陸委員會) said so."
+    )
+    assert gloss(once, glossary.annotate(once), glossary, every=True) == once
 
 
 def test_cli_lookup_of_an_abbreviation() -> None:
