@@ -138,3 +138,14 @@ def test_every_mountain_indigenous_township_is_below_its_peers(glossary: Glossar
         if e.kind in (Kind.DISTRICT, Kind.TOWNSHIP) and e not in mountain and e.parent
     ]
     assert max(e.prominence for e in mountain) < min(others)
+
+
+def test_deepl_keeps_the_more_prominent_target(glossary: Glossary) -> None:
+    """A DeepL glossary takes one target per source: Taoyuan District keeps 桃園區, and
+    the dropped 桃源區 is named in a warning (nothing is hidden)."""
+    from glossary.formats import export
+
+    text, warnings = export(glossary, "deepl", kinds=["district"])
+    assert "Taoyuan District\t桃園區" in text.splitlines()
+    assert "Taoyuan District\t桃源區" not in text.splitlines()
+    assert any("kaohsiung-city-taoyuan (桃源區) dropped" in w for w in warnings)

@@ -5,7 +5,8 @@ DeepL's rules are checked on the way out, so an upload never fails: no C0/C1 con
 characters or line breaks, no leading or trailing spaces, no empty terms, each entry at
 most 1024 bytes of UTF-8, each source once. A source two entries share (the bare name
 Xinyi, for three places) keeps the target of its best term (a preferred term beats an
-admitted one, then the first entry in id order) and the others are reported as warnings.
+admitted one, then the more prominent entry: Taoyuan District is 桃園區, not Kaohsiung's
+桃源區; then the first entry in id order) and the others are reported as warnings.
 Only usable terms go out: deprecated and forbidden terms never become sources.
 """
 
@@ -57,7 +58,8 @@ def pairs(
     """One (source, target) per distinct source, and a warning for each dropped duplicate."""
     usable = replace(options, english="preferred" if options.english == "preferred" else "admitted")
     simplified = options.chinese_tag in SIMPLIFIED
-    best: dict[str, tuple[int, str, str]] = {}  # source -> (rank, target, entry id)
+    # source -> ((rank, -prominence), target, entry id): the smaller order wins
+    best: dict[str, tuple[tuple[int, int], str, str]] = {}
     warnings: list[str] = []
     for entry in entries:
         english = english_terms(entry, usable)
@@ -66,17 +68,15 @@ def pairs(
             candidates = [(t.text, chinese[0].text, _RANK.get(t.status, 2)) for t in english]
         else:
             candidates = [(t.text, english[0].text, _RANK.get(t.status, 2)) for t in chinese]
+        standing = -entry.prominence
         for source, target, rank in candidates:
             check(source, target, entry.id)
             held = best.get(source)
+            this = ((rank, standing), target, entry.id)
             if held is None:
-                best[source] = (rank, target, entry.id)
+                best[source] = this
             elif held[1] != target:
-                keep, drop = (
-                    (held, (rank, target, entry.id))
-                    if held[0] <= rank
-                    else ((rank, target, entry.id), held)
-                )
+                keep, drop = (held, this) if held[0] <= this[0] else (this, held)
                 best[source] = keep
                 warnings.append(
                     f"{source!r}: {drop[2]} ({drop[1]}) dropped for {keep[2]} ({keep[1]}); "
