@@ -197,6 +197,7 @@ register(
         write,
         read,
         "each term's system, official flag, note and matching controls; admitted terms "
-        "other than the first (all come back admitted); the entry's gloss, since, until, tags",
+        "other than the first (all come back admitted); the entry's gloss, since, until, "
+        "tags, prominence and roles",
     )
 )
