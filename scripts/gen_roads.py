@@ -34,9 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from glossary._audit import spelling_systems  # noqa: E402
 from glossary._fsutil import atomic_write  # noqa: E402
-from glossary._text import latin_key  # noqa: E402
-from glossary.romanize import RomanizationError, parse, readings, render  # noqa: E402
+from glossary.romanize import parse  # noqa: E402
 
 OUT = ROOT / "terms" / "packs" / "roads.yaml"
 DIVISIONS = ROOT / "terms" / "divisions.yaml"
@@ -56,11 +56,7 @@ GENERICS = {
     "Road": "Road",
     "Highway": "Highway",
 }
-GENERICS_ZH = ("大道", "公路", "路", "街")
 DIRECTIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
-DIRECTIONS_ZH = "北南東西"
-ORDINAL = re.compile(r"(?P<name>.+?)[一二三四五六七八九十]+")
-ORDINAL_EN = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 CLASHES: list[str] = []
@@ -101,30 +97,16 @@ def full_english(postal: str) -> str:
 
 def system_of(zh: str, postal: str) -> str:
     """The system of a road's name: hanyu or tongyong where the engine writes the name so
-    (its direction, N. for 北, and its ordinal, 6th for 六, are translated in every
-    system); translation where a word is English (Civic Blvd.); else legacy (a reading
-    or spelling of its own: Jiading Rd. for 茄萣路)."""
-    words = postal.split()[:-1]
-    stem = zh
-    for generic in GENERICS_ZH:
-        if stem.endswith(generic):
-            stem = stem[: -len(generic)]
-            break
-    if words and words[-1] in DIRECTIONS and stem[-1:] in DIRECTIONS_ZH:
-        words, stem = words[:-1], stem[:-1]
-    ordinal = ORDINAL.fullmatch(stem)
-    if words and ORDINAL_EN.fullmatch(words[-1]) and ordinal:
-        words, stem = words[:-1], ordinal["name"]
-    if any(not parse(word) for word in words):
-        return "translation"
-    try:
-        found = readings(stem) if stem else []
-    except RomanizationError:
-        found = []
-    key = latin_key(" ".join(words))
+    (the audit's rule: its generic word, direction and ordinal aside, N. for 北, 6th for
+    六); translation where a word is English (Civic Blvd.); else legacy (a reading or
+    spelling of its own: Jiading Rd. for 茄萣路)."""
+    systems = spelling_systems(postal, [zh])
     for system in ("hanyu", "tongyong"):
-        if any(latin_key(render(r, system)) == key for r in found):
+        if system in systems:
             return system
+    words = postal.split()[:-1]
+    if any(not parse(word) for word in words if word not in DIRECTIONS):
+        return "translation"
     return "legacy"
 
 
