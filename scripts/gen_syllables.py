@@ -20,8 +20,9 @@ Fixes:
   zhong), changing only the initial. pinyin4j's other two extras, lve and nve, are the
   crosswalk's lue and nue (lüe, nüe).
 - Gwoyeu Romatzyh: 13 syllable-tones are corrected by the rules of tonal spelling
-  (GWOYEU_FIXES), with the neutral tones of den and tei that copy their wrong tone 1, and the neutral tone of a syllable with a sonorant initial (m, n, l, r)
-  is the dot and the basic form without the tone-1 h (.le 了, .ma 嗎, .men 們).
+  (GWOYEU_FIXES), with the neutral tones of den and tei that copy their wrong tone 1,
+  and the neutral tone of a syllable with a sonorant initial (m, n, l, r) is the dot and
+  the basic form without the tone-1 h (.le 了, .ma 嗎, .men 們).
 - Yale writes ㄨㄣ after an initial -wun (dwun, twun, lwun), standalone wen; the
   crosswalk has -wen in ten of the fourteen syllables with an initial.
 
