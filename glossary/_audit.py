@@ -61,6 +61,23 @@ ROAD_GENERICS = {
     "Blvd.": ("大道",),
     "Highway": ("公路",),
 }
+#: Other generic words, with the Chinese suffixes they translate (Gushan Station: 鼓山站).
+PLACE_GENERICS = {
+    "Station": ("車站", "站"),
+    "Temple": ("寺", "宮", "廟", "殿", "堂"),
+    "Lake": ("湖", "潭", "池"),
+    "River": ("溪", "河", "川"),
+    "Mountain": ("山",),
+    "Island": ("島", "嶼"),
+    "Islands": ("群島", "列嶼", "列島"),
+    "Port": ("港",),
+    "Harbor": ("港",),
+    "Airport": ("機場",),
+    "Bridge": ("橋",),
+    "Park": ("公園",),
+    "Night Market": ("夜市",),
+    "Old Street": ("老街",),
+}
 #: Directions in a road's name (中山北路: Zhongshan N. Rd., Zhongshan North Road).
 DIRECTIONS = {
     "North": "北",
@@ -82,12 +99,19 @@ def name_parts(english: str, chinese: str) -> list[tuple[str, str]]:
 
     >>> name_parts("Situn District", "西屯區")
     [('Situn District', '西屯區'), ('Situn', '西屯')]
+    >>> name_parts("Gushan Station", "鼓山站")
+    [('Gushan Station', '鼓山站'), ('Gushan', '鼓山')]
     >>> name_parts("Zhongshan North Road", "中山北路")[-1]
     ('Zhongshan', '中山')
     >>> name_parts("Guangming 6th Rd.", "光明六路")[-1]
     ('Guangming', '光明')
     """
     pairs = [(english, chinese)]
+    for word, suffixes in PLACE_GENERICS.items():
+        if english.endswith(" " + word):
+            suffix = next((s for s in suffixes if chinese.endswith(s) and chinese != s), "")
+            if suffix:
+                pairs.append((english[: -len(word) - 1], chinese[: -len(suffix)]))
     bare_en, bare_zh = strip_generic_en(english), strip_generic_zh(chinese)
     if bare_en:
         if not bare_zh:  # 甲市 keeps its suffix as strip_generic_zh does; here it goes
