@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 
 from glossary import Kind, Status, TermBase, validate
+from glossary._audit import spelling_systems
 from glossary._builtin import builtin_dir
 from glossary._termbase import ENTRY_FIELDS, TERM_FIELDS
-from glossary._text import latin_key
-from glossary._vocab import strip_generic_en, strip_generic_zh
-from glossary._audit import spelling_systems
 
 from .conftest import ROOT, SHARED_DATA
 
