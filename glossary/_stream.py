@@ -166,8 +166,10 @@ class Reader:
         self.errors = errors
         self.bytes_read = 0
         self._handle: BinaryIO | None = None
+        self._ended = False
 
     def __iter__(self) -> Iterator[str]:
+        self._ended = False
         handle = self._handle or self._open()
         try:
             yield from self._pieces(handle)
@@ -189,11 +191,17 @@ class Reader:
             raise GlossaryError(exc.strerror or str(exc), path=where) from None
 
     def _read(self, handle: BinaryIO) -> bytes:
+        # A terminal reports its end (Ctrl-D) once, to one read: read() would swallow it
+        # while filling its buffer, and asking again after it would wait for another.
+        if self._ended:
+            return b""
+        read = getattr(handle, "read1", handle.read) if handle.isatty() else handle.read
         try:
-            block = handle.read(BLOCK_SIZE)
+            block = read(BLOCK_SIZE)
         except OSError as exc:
             raise GlossaryError(exc.strerror or str(exc), path=self.source.name) from None
         self.bytes_read += len(block)
+        self._ended = not block
         return block
 
     def _decoder(self, head: bytes) -> codecs.IncrementalDecoder:
