@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from glossary._errors import GlossaryError
 from glossary._stream import (
@@ -291,8 +291,12 @@ def normalize_files(
     quiet: bool,
     to: str,
     tai: str,
-) -> None:
-    """Rewrite every name of every source to one form; or, with ``diff``, show the change."""
+    report: Literal["text", "check", "json"] = "text",
+) -> int:
+    """Rewrite every name of every source to one form; or, with ``diff``, show the change;
+    with ``report="check"``, say on stderr which sources would change; with
+    ``report="json"``, print every name that would change as JSON. Returns how many
+    sources would change (or did)."""
     import difflib
     from functools import partial
 
@@ -301,15 +305,18 @@ def normalize_files(
             raise GlossaryError("--in-place needs files, not stdin")
         paths: list[Path | None] = [Path(s.path) for s in sources]
     else:
-        if len(sources) > 1 and output_dir is None and not diff:
+        if len(sources) > 1 and output_dir is None and not diff and report == "text":
             raise GlossaryError(
                 f"{len(sources)} inputs: write them to a folder with --output-dir DIR, "
                 "rewrite them with --in-place, or show the changes with --diff"
             )
         paths = targets(sources, output_dir, SUFFIXES["text"])
+    if report != "text":
+        return _normalize_report(glossary, sources, report, errors, jobs, quiet, to, tai)
     outputs = _Outputs([None] * len(sources) if diff else paths)
     before: list[str] = []
     after: list[str] = []
+    changed: set[int] = set()
 
     def finish() -> None:
         if diff:
@@ -338,6 +345,8 @@ def normalize_files(
                     finish()
                 outputs.switch(number)
                 before, after = [], []
+            if result != text:
+                changed.add(number)
             if diff:  # a diff needs the whole text (and so memory for it)
                 before.append(text)
                 after.append(result)
@@ -345,3 +354,65 @@ def normalize_files(
                 outputs.sink.write(result)
         if outputs.current >= 0:
             finish()
+    return len(changed)
+
+
+def _rewritten(
+    glossary: Glossary, text: str, offset: int, spans: list[Span], *, to: str, tai: str
+) -> list[dict[str, Any]]:
+    """Each name normalize would change, offsets into the whole text."""
+    from glossary.render import rewrites
+
+    return [
+        {
+            "start": span.start + offset,
+            "end": span.end + offset,
+            "text": span.text,
+            "to": form,
+            "ids": [e.id for e in span.entries],
+        }
+        for span, form in rewrites(spans, glossary, to=to, tai=tai)
+        if form != span.text
+    ]
+
+
+def _normalize_report(
+    glossary: Glossary,
+    sources: Sequence[Source],
+    report: Literal["check", "json"],
+    errors: Errors,
+    jobs: int,
+    quiet: bool,
+    to: str,
+    tai: str,
+) -> int:
+    """``normalize --check`` (which sources would change, on stderr) or ``--json`` (every
+    name that would change, on stdout)."""
+    from functools import partial
+
+    found: list[list[dict[str, Any]]] = [[] for _ in sources]
+    for number, _text, result in _results(
+        glossary,
+        sources,
+        partial(_rewritten, to=to, tai=tai),
+        errors=errors,
+        jobs=jobs,
+        quiet=quiet,
+        options={},
+    ):
+        found[number].extend(result)
+    changed = sum(bool(names) for names in found)
+    if report == "json":
+        files = [
+            {"file": s.name, "changes": names} for s, names in zip(sources, found, strict=True)
+        ]
+        write_stdout(json.dumps({"files": files, "changed": changed}, ensure_ascii=False, indent=2))
+        write_stdout("\n")
+        return changed
+    for source, names in zip(sources, found, strict=True):
+        if names:
+            count = f"{len(names)} name{'s' * (len(names) != 1)}"
+            print(f"would normalize {source.name} ({count})", file=sys.stderr)
+    inputs = f"{len(sources)} input{'s' * (len(sources) != 1)}"
+    print(f"{changed} of {inputs} would change", file=sys.stderr)
+    return changed

@@ -29,6 +29,7 @@ __all__ = [
     "html_head",
     "html_page",
     "normalize",
+    "rewrites",
     "span_dict",
     "span_dicts",
 ]
@@ -206,16 +207,29 @@ def normalize(
     """
     out: list[str] = []
     last = 0
-    for span in spans:
-        forms = {_normal_form(span, entry, glossary, to, tai) for entry in span.entries}
-        if len(forms) != 1:
-            continue
-        (form,) = forms
+    for span, form in rewrites(spans, glossary, to=to, tai=tai):
         out.append(text[last : span.start])
         out.append(form)
         last = span.end
     out.append(text[last:])
     return "".join(out)
+
+
+def rewrites(
+    spans: Sequence[Span], glossary: Glossary, *, to: str = "house", tai: str = "臺"
+) -> Iterator[tuple[Span, str]]:
+    """Each span :func:`normalize` rewrites, with the form it writes (which may be the
+    span's own text: a name already in that form is rewritten to itself).
+
+    >>> from glossary import Glossary
+    >>> g = Glossary()
+    >>> [(s.text, form) for s, form in rewrites(g.annotate("Situn and 西屯区"), g)]
+    [('Situn', 'Xitun'), ('西屯区', '西屯區')]
+    """
+    for span in spans:
+        forms = {_normal_form(span, entry, glossary, to, tai) for entry in span.entries}
+        if len(forms) == 1:
+            yield span, forms.pop()
 
 
 def _normal_form(span: Span, entry: Entry, glossary: Glossary, to: str, tai: str) -> str:

@@ -557,7 +557,7 @@ def test_cli_normalize_diff(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text("Officials in Hsi-t'un District.\nNo names here.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["normalize", str(path), "--diff"])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # a name would change
     assert "-Officials in Hsi-t'un District.\n+Officials in Xitun District.\n" in result.stdout
     assert "-No names here" not in result.stdout  # an untouched line is never rewritten
     assert "+No names here" not in result.stdout

@@ -23,15 +23,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup, TyperOption
 
-try:  # typer 0.28 carries its own copy of click; older versions use the click package
-    from typer import _click as click
-except ImportError:  # pragma: no cover
-    import click  # type: ignore[no-redef]
-
 from glossary._errors import GlossaryError
 from glossary._version import __version__
 from glossary.cli import annotate, exchange, lookup, romanize, terms
-from glossary.cli._options import GLOBAL_OPTIONS, Options, check_packs, check_prefer
+from glossary.cli._options import GLOBAL_OPTIONS, Options, check_packs, check_prefer, click
 
 __all__ = ["GlossaryGroup", "app", "main"]
 

@@ -16,7 +16,23 @@ from pathlib import Path
 import typer
 
 from glossary._glossary import Glossary
+
+try:  # typer 0.28 carries its own copy of click; older versions use the click package
+    from typer import _click as click
+except ImportError:  # pragma: no cover
+    import click  # type: ignore[no-redef]
 from glossary._model import Status, System
+
+__all__ = [
+    "GLOBAL_OPTIONS",
+    "PREFER_CHOICES",
+    "Options",
+    "check_prefer",
+    "click",
+    "global_options",
+    "split_prefer",
+    "usage_error",
+]
 
 #: The root options a subcommand accepts too (their parameter names).
 GLOBAL_OPTIONS = ("termbase", "no_builtin", "pack", "prefer")
@@ -88,3 +104,8 @@ def global_options(ctx: typer.Context) -> Options:
     """The global options of this run (defaults when a command runs without the root)."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Options) else Options()
+
+
+def usage_error(message: str) -> click.exceptions.UsageError:
+    """A usage error that is about no one option (options that cannot go together)."""
+    return click.exceptions.UsageError(message)

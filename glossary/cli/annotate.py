@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glossary.cli._options import global_options
+from glossary.cli._options import global_options, usage_error
+
+if TYPE_CHECKING:
+    from glossary._stream import Source
 
 
 class AnnotateFormat(StrEnum):
@@ -106,6 +110,9 @@ def annotate(
             "faster, blind to other spellings, scripts and typos.",
         ),
     ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the spans as JSON (the same as -f json).")
+    ] = False,
     output_dir: OutputDirOption = None,
     glob: GlobOption = "*.txt",
     errors: ErrorsOption = InputErrors.strict,
@@ -128,9 +135,14 @@ def annotate(
     from glossary._batch import annotate_files
     from glossary._stream import default_jobs, sources
 
+    if as_json:
+        if output is not AnnotateFormat.json and _given(ctx, "output"):
+            raise usage_error(f"choose one of --json and --format {output.value}")
+        output = AnnotateFormat.json
     if exact and overlapping:
         raise typer.BadParameter("gives leftmost-longest spans only", param_hint="--exact")
     found = sources(files or [], glob)
+    _hint_if_terminal(found)
     glossary = global_options(ctx).glossary()
     annotate_files(
         glossary,
@@ -179,7 +191,25 @@ def normalize(
     ] = "臺",
     diff: Annotated[
         bool,
-        typer.Option("--diff", help="Print a unified diff instead of the text (whole files)."),
+        typer.Option(
+            "--diff",
+            help="Print a unified diff instead of the text (whole files); exit 1 if "
+            "anything would change.",
+        ),
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Print nothing but which inputs would change (on stderr); exit 1 if any would.",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print every name that would change, with its offsets and new form, as JSON.",
+        ),
     ] = False,
     in_place: Annotated[
         bool, typer.Option("--in-place", "-i", help="Rewrite the files themselves.")
@@ -195,22 +225,32 @@ def normalize(
     Only names are touched: Chinese names become Traditional (西屯区 → 西屯區), but the rest
     of the text is never converted (OpenCC over running text damages surnames: 范 → 範).
 
+    With --diff or --check it gates a CI job, as black --check does: exit 1 if any name
+    would change, 0 if none would.
+
     Examples: glossary normalize story.txt --diff · glossary normalize --to wade-giles ·
-    glossary normalize corpus/ -o normalized/ · glossary normalize -i story.txt
+    glossary normalize corpus/ -o normalized/ · glossary normalize -i story.txt ·
+    glossary normalize --check corpus/
     """
     from glossary._batch import normalize_files
     from glossary._stream import default_jobs, sources
 
     if tai not in ("臺", "台"):
         raise typer.BadParameter("must be 臺 or 台", param_hint="--tai")
-    chosen = [name for name, on in (("--diff", diff), ("--in-place", in_place)) if on]
-    if output_dir is not None:
-        chosen.append("--output-dir")
+    ways = (
+        ("--diff", diff),
+        ("--check", check),
+        ("--json", as_json),
+        ("--in-place", in_place),
+        ("--output-dir", output_dir is not None),
+    )
+    chosen = [name for name, on in ways if on]
     if len(chosen) > 1:
-        raise typer.BadParameter(f"choose one of {' and '.join(chosen)}")
+        raise usage_error(f"choose one of {' and '.join(chosen)}")
     found = sources(files or [], glob)
+    _hint_if_terminal(found)
     glossary = global_options(ctx).glossary()
-    normalize_files(
+    changed = normalize_files(
         glossary,
         found,
         output_dir=output_dir,
@@ -221,4 +261,24 @@ def normalize(
         quiet=quiet,
         to=to.value,
         tai=tai,
+        report="check" if check else "json" if as_json else "text",
     )
+    if changed and (diff or check):
+        raise typer.Exit(1)
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """True if the option ``name`` was given on the command line (not left at its default)."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
+
+
+def _hint_if_terminal(found: list[Source]) -> None:
+    """One line on stderr when stdin is a terminal: else the command seems to hang."""
+    if any(s.path == "-" for s in found) and sys.stdin.isatty():
+        end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D"
+        typer.echo(
+            f"glossary: reading text from the terminal; end it with {end} "
+            "(or name a file, or pipe text in)",
+            err=True,
+        )

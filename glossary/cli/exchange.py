@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -177,27 +178,6 @@ def export(
         handle.write(text.encode("utf-8"))
 
 
-def _sniff_format(path: Path, text: str) -> str:
-    """The format of an import file, from its content and name."""
-    head = text.lstrip("\ufeff \t\r\n")[:200]
-    suffix = path.suffix.lower()
-    if head.startswith("<"):
-        return "tbx"
-    if head.startswith(("{", "[")) or suffix == ".json":
-        return "json"
-    if suffix in (".utf8", ".tab"):
-        return "omegat"
-    first = head.splitlines()[0].lower() if head else ""
-    cells = [c.strip() for c in first.replace("\t", ",").split(",")]
-    if "id" in cells or ("en" in cells and len(cells) > 2) or "english" in cells:
-        return "memoq-csv"
-    if "source" in cells and "target" in cells:
-        return "csv"
-    if len(cells) == 2 and cells[0].split("-")[0] == "en" and cells[1].startswith("zh"):
-        return "google-csv"
-    return "deepl" if "\t" in first else "deepl-csv"
-
-
 def import_(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The glossary file to read.", dir_okay=False)],
@@ -230,6 +210,14 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the plan as JSON: entries to add (in full), to change and in "
+            "conflict (with notes), warnings, and what --write wrote.",
+        ),
+    ] = False,
 ) -> None:
     """Read a glossary file back: show what it would add, change or conflict with.
 
@@ -244,6 +232,7 @@ def import_(
     """
     from glossary.formats import get_format
     from glossary.formats import read as read_format
+    from glossary.formats._sniff import sniff
     from glossary.formats.merge import plan
 
     try:
@@ -260,7 +249,7 @@ def import_(
             get_format(input_format)
         except GlossaryError as exc:
             raise typer.BadParameter(exc.message, param_hint="--format") from None
-    name = _sniff_format(file, text) if input_format == "auto" else input_format
+    name = sniff(file, text) if input_format == "auto" else input_format
     mapping = {}
     for item in column or []:
         field_name, sep, header = item.partition("=")
@@ -277,52 +266,61 @@ def import_(
         )
     else:
         imported = read_format(text, name, path=str(file))
-    for warning in imported.warnings:
-        typer.echo(f"glossary: warning: {warning}", err=True)
+    if not as_json:
+        for warning in imported.warnings:
+            typer.echo(f"glossary: warning: {warning}", err=True)
     options = global_options(ctx)
-    glossary = options.glossary()
-    result = plan(glossary, imported.entries)
-    typer.echo(f"{file} ({name}): {len(imported.entries)} entries")
-    typer.echo("\n".join(result.report()))
-    if write is not None:
-        _write_import(options, write, [c.entry for c in result.added + result.changed])
+    result = plan(options.glossary(), imported.entries)
+    to_write = [c.entry for c in result.added + result.changed]
+    if write is not None and to_write:
+        _merge(options, write, to_write)
+    written = len(to_write) if write is not None else 0
+    if as_json:
+        payload = {
+            "file": str(file),
+            "format": name,
+            "entries": len(imported.entries),
+            "added": [c.entry.to_dict() for c in result.added],
+            "changed": [{"id": c.entry.id, "notes": c.notes} for c in result.changed],
+            "conflicts": [{"id": c.entry.id, "notes": c.notes} for c in result.conflicts],
+            "unchanged": len(result.unchanged),
+            "warnings": [str(w) for w in imported.warnings],
+            "written": {"path": str(write), "entries": written} if write is not None else None,
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{file} ({name}): {len(imported.entries)} entries")
+        typer.echo("\n".join(result.report()))
+        if write is not None:
+            typer.echo(
+                f"{write}: wrote {written} entries" if written else f"{write}: nothing to write"
+            )
     if result.conflicts:
         raise typer.Exit(1)
 
 
-def _write_import(options: Options, path: Path, entries: list[Entry]) -> None:
-    """Merge ``entries`` into ``path``, check the result as a term base, and only then
-    rename it into place."""
-    from glossary._fsutil import atomic_write
-    from glossary._termbase import validate
-    from glossary.formats.yaml_merge import write_merged
+def _merge(options: Options, path: Path, entries: list[Entry]) -> None:
+    """Merge ``entries`` into ``path``; if the result would not load, say why, exit 1."""
+    from glossary._errors import TermBaseError
+    from glossary.formats._merge_file import merge_into_file
 
-    if not entries:
-        typer.echo(f"{path}: nothing to write")
-        return
-    layers = [p for p in options.termbases if p.resolve() != path.resolve()]
-
-    def check(tmp: Path) -> None:
-        report = validate([*layers, tmp], builtin=options.builtin)
-        if not report.ok:
-            for issue in report.errors[:20]:
-                typer.echo(f"glossary: error: {str(issue).replace(str(tmp), str(path))}", err=True)
-            typer.echo(f"glossary: error: {path} left as it was", err=True)
-            raise typer.Exit(1)
-
-    if not path.parent.is_dir():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise GlossaryError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
-    # the file is read (to merge into) only once it is known to be one atomic_write takes
-    with atomic_write(path, check=check) as handle:
-        handle.write(write_merged(path, entries).encode("utf-8"))
-    typer.echo(f"{path}: wrote {len(entries)} entries")
+    try:
+        merge_into_file(
+            path, entries, layers=options.termbases, builtin=options.builtin, packs=options.packs
+        )
+    except TermBaseError as exc:
+        for issue in exc.issues[:20]:
+            typer.echo(f"glossary: error: {issue}", err=True)
+        typer.echo(f"glossary: error: {path} left as it was", err=True)
+        raise typer.Exit(1) from None
 
 
 def validate_tbx(
     files: Annotated[list[Path], typer.Argument(help="TBX files (v2 or v3) to check.")],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print each file's problems (line, message) as JSON."),
+    ] = False,
 ) -> None:
     """Check TBX files against TBX-Basic: structure, data categories, levels, picklists.
 
@@ -330,19 +328,33 @@ def validate_tbx(
     problem as path:line: message; exit 1 if there are any.
     """
     from glossary._stream import decode
-    from glossary.formats.validate import check_file_text
+    from glossary.formats import FormatError
+    from glossary.formats._xml import parse
+    from glossary.formats.validate import check
 
     problems = 0
+    report = []
     for path in files:
         try:
             text = decode(path.read_bytes(), str(path))
         except OSError as exc:
             raise GlossaryError(exc.strerror or str(exc), path=str(path)) from None
-        found = check_file_text(text, str(path))
+        try:
+            found = list(check(parse(text, str(path))))
+            lines = [f"{path}:{line}: {message}" for line, message in found]
+        except FormatError as exc:  # not XML, or refused as unsafe
+            found, lines = [(exc.line, exc.message)], [str(exc)]
         problems += len(found)
-        for problem in found:
-            typer.echo(problem)
-        if not found:
-            typer.echo(f"{path}: valid TBX-Basic")
+        report.append(
+            {
+                "file": str(path),
+                "valid": not found,
+                "problems": [{"line": line, "message": message} for line, message in found],
+            }
+        )
+        if not as_json:
+            typer.echo("\n".join(lines or [f"{path}: valid TBX-Basic"]))
+    if as_json:
+        typer.echo(json.dumps({"files": report}, ensure_ascii=False, indent=2))
     if problems:
         raise typer.Exit(1)

@@ -25,6 +25,12 @@ def terms_validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Print the counts and every problem (path, line, field...) as JSON."
+        ),
+    ] = False,
 ) -> None:
     """Check term base files and report every problem as path:line:col: field: message."""
     from glossary._termbase import validate
@@ -33,14 +39,34 @@ def terms_validate(
     report = validate(
         [*options.termbases, *(paths or [])], builtin=options.builtin, packs=options.packs
     )
-    for issue in report.issues:
-        typer.echo(str(issue))
     errors, warnings = len(report.errors), len(report.warnings)
-    summary = (
-        f"{report.files} files, {report.entries} entries: "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    )
-    typer.echo(summary, err=bool(report.issues))
+    if as_json:
+        payload = {
+            "files": report.files,
+            "entries": report.entries,
+            "errors": errors,
+            "warnings": warnings,
+            "issues": [
+                {
+                    "path": i.path,
+                    "line": i.line,
+                    "column": i.col,
+                    "field": i.field,
+                    "severity": i.severity.value,
+                    "message": i.message,
+                }
+                for i in report.issues
+            ],
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for issue in report.issues:
+            typer.echo(str(issue))
+        summary = (
+            f"{report.files} files, {report.entries} entries: "
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
+        typer.echo(summary, err=bool(report.issues))
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

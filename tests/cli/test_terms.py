@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import BUILTIN_ENTRIES, BUILTIN_FILES, FIXTURES
 
-from .helpers import run
+from .helpers import installed, run
 
 
 def test_validate_builtin_ok() -> None:
@@ -42,3 +43,33 @@ def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
     code, out, _ = run("terms", "validate", "--strict", str(twice))
     assert code == 1
     assert "warning: en[0]: 'Same Rd.' also names 'r0'" in out
+
+
+def test_validate_json() -> None:
+    """--json: the counts and each issue with its path, line, column, field and severity;
+    exit 1 on errors as without it."""
+    bad = FIXTURES / "termbase" / "ten_mistakes.yaml"
+    code, out, err = run("terms", "validate", str(bad), "--json")
+    assert (code, err) == (1, "")
+    payload = json.loads(out)
+    assert payload["errors"] == 10
+    assert payload["warnings"] == 0
+    assert len(payload["issues"]) == 10
+    text = run("terms", "validate", str(bad))[1].splitlines()
+    for issue, line in zip(payload["issues"], text, strict=True):
+        assert issue["severity"] == "error"
+        assert line.startswith(f"{issue['path']}:{issue['line']}:")
+        assert line.endswith(issue["message"])
+
+
+def test_validate_json_builtin_ok() -> None:
+    code, out, _ = run("terms", "validate", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert (payload["errors"], payload["entries"], payload["issues"]) == (0, BUILTIN_ENTRIES, [])
+
+
+def test_installed_validate_json() -> None:
+    result = installed("terms", "validate", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["errors"] == 0
