@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from glossary._glossary import Glossary
     from glossary._model import Span
 
+#: The output formats of :func:`annotate_files` (the choices of `glossary annotate --format`).
+ANNOTATE_FORMATS = ("gloss", "json", "jsonl", "html")
+
 #: What each format adds to a file's name under --output-dir.
 SUFFIXES = {"gloss": "", "json": ".json", "jsonl": ".jsonl", "html": ".html", "text": ""}
 

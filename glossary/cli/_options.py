@@ -9,9 +9,10 @@ name in :data:`GLOBAL_OPTIONS` and a keyword of :meth:`Options.of`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -27,6 +28,7 @@ __all__ = [
     "GLOBAL_OPTIONS",
     "PREFER_CHOICES",
     "Options",
+    "RegistryChoice",
     "check_prefer",
     "click",
     "global_options",
@@ -109,3 +111,121 @@ def global_options(ctx: typer.Context) -> Options:
 def usage_error(message: str) -> click.exceptions.UsageError:
     """A usage error that is about no one option (options that cannot go together)."""
     return click.exceptions.UsageError(message)
+
+
+class RegistryChoice(click.types.ParamType):
+    """A choice among names a registry holds (formats, systems, statuses...), read when
+    first needed: starting `glossary lookup` does not import the format or romanization
+    registries just to know what `export --format` or `romanize --system` accept.
+
+    Help shows the names (``<tbx|tbx3|...>``), a wrong one is a usage error listing them,
+    and shell completion offers them.
+    """
+
+    name = "choice"
+
+    def __init__(self, names: Callable[[], Iterable[str]], *, metavar: str = "") -> None:
+        self._names = names
+        self._metavar = metavar  # for a list too long to show in help
+        self._choices: tuple[str, ...] | None = None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            self._choices = tuple(str(n) for n in self._names())
+        return self._choices
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        # spaced, so that help wraps between names rather than inside one
+        return f"<{self._metavar or ' | '.join(self.choices)}>"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        text = str(value.value if hasattr(value, "value") else value)
+        if text in self.choices:
+            return text
+        folded = {name.casefold(): name for name in self.choices}
+        if text.strip().casefold() in folded:  # Wade-Giles, ZH-HANT
+            return folded[text.strip().casefold()]
+        self.fail(f"{text!r} is not one of {', '.join(self.choices)}", param, ctx)
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
+        from importlib import import_module
+
+        item = import_module(f"{click.__name__}.shell_completion").CompletionItem
+        return [item(name) for name in self.choices if name.startswith(incomplete)]
+
+
+# The registries the choices come from (each imported only when its names are needed).
+
+
+def export_formats() -> list[str]:
+    """The formats ``glossary export`` writes."""
+    from glossary.formats import formats
+
+    return [name for name, fmt in formats().items() if fmt.write is not None]
+
+
+def import_formats() -> list[str]:
+    """``auto`` and the formats ``glossary import`` reads."""
+    from glossary.formats import formats
+
+    return ["auto", *(name for name, fmt in formats().items() if fmt.read is not None)]
+
+
+def languages() -> tuple[str, ...]:
+    from glossary.formats import LANGUAGES
+
+    return LANGUAGES
+
+
+def english_forms() -> tuple[str, ...]:
+    from typing import get_args
+
+    from glossary.formats import EnglishForms
+
+    return get_args(EnglishForms)
+
+
+def kinds() -> list[str]:
+    from glossary._model import Kind
+
+    return [k.value for k in Kind]
+
+
+def statuses() -> list[str]:
+    return [s.value for s in Status]
+
+
+def annotate_formats() -> tuple[str, ...]:
+    from glossary._batch import ANNOTATE_FORMATS
+
+    return ANNOTATE_FORMATS
+
+
+def input_errors() -> tuple[str, ...]:
+    from typing import get_args
+
+    from glossary._stream import Errors
+
+    return get_args(Errors)
+
+
+def normal_forms() -> list[str]:
+    """What ``normalize --to`` writes: the house style, the official form, or a system."""
+    from glossary.romanize import LATIN
+
+    return ["house", "official", *(s.value for s in LATIN)]
+
+
+def schemes() -> list[str]:
+    from glossary.romanize import Scheme
+
+    return [s.value for s in Scheme]
+
+
+def tone_styles() -> tuple[str, ...]:
+    from typing import get_args
+
+    from glossary.romanize import Tones
+
+    return get_args(Tones)

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from glossary.cli._options import global_options, usage_error
+from glossary.cli._options import (
+    RegistryChoice,
+    annotate_formats,
+    global_options,
+    input_errors,
+    normal_forms,
+    usage_error,
+)
 
 if TYPE_CHECKING:
-    from glossary._stream import Source
-
-
-class AnnotateFormat(StrEnum):
-    """Output formats of `glossary annotate`."""
-
-    gloss = "gloss"
-    json = "json"
-    jsonl = "jsonl"
-    html = "html"
-
-
-class InputErrors(StrEnum):
-    """What --errors accepts."""
-
-    strict = "strict"
-    substitute = "replace"
+    from glossary._stream import Errors, Source
 
 
 # Arguments and options annotate and normalize share.
@@ -53,9 +43,10 @@ OutputDirOption = Annotated[
 ]
 GlobOption = Annotated[str, typer.Option("--glob", help="Which files to read inside a folder.")]
 ErrorsOption = Annotated[
-    InputErrors,
+    str,
     typer.Option(
         "--errors",
+        click_type=RegistryChoice(input_errors),
         help="strict: stop at bytes that are not valid UTF-8; replace: read them as U+FFFD.",
     ),
 ]
@@ -74,14 +65,15 @@ def annotate(
     ctx: typer.Context,
     files: FilesArgument = None,
     output: Annotated[
-        AnnotateFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
+            click_type=RegistryChoice(annotate_formats),
             help="gloss: the text with each name glossed; json: the spans; jsonl: one span "
             "per line; html: a page with the names highlighted.",
         ),
-    ] = AnnotateFormat.gloss,
+    ] = "gloss",
     every: Annotated[
         bool, typer.Option("--every", help="Gloss every mention, not only the first.")
     ] = False,
@@ -115,7 +107,7 @@ def annotate(
     ] = False,
     output_dir: OutputDirOption = None,
     glob: GlobOption = "*.txt",
-    errors: ErrorsOption = InputErrors.strict,
+    errors: ErrorsOption = "strict",
     jobs: JobsOption = 1,
     quiet: QuietOption = False,
 ) -> None:
@@ -136,9 +128,9 @@ def annotate(
     from glossary._stream import default_jobs, sources
 
     if as_json:
-        if output is not AnnotateFormat.json and _given(ctx, "output"):
-            raise usage_error(f"choose one of --json and --format {output.value}")
-        output = AnnotateFormat.json
+        if output != "json" and _given(ctx, "output"):
+            raise usage_error(f"choose one of --json and --format {output}")
+        output = "json"
     if exact and overlapping:
         raise typer.BadParameter("gives leftmost-longest spans only", param_hint="--exact")
     found = sources(files or [], glob)
@@ -147,14 +139,14 @@ def annotate(
     annotate_files(
         glossary,
         found,
-        output=output.value,
+        output=output,
         output_dir=output_dir,
         every=every,
-        errors="replace" if errors is InputErrors.substitute else "strict",
+        errors=cast("Errors", errors),
         jobs=default_jobs(jobs),
         quiet=quiet,
         options={
-            "overlapping": overlapping and output in (AnnotateFormat.json, AnnotateFormat.jsonl),
+            "overlapping": overlapping and output in ("json", "jsonl"),
             "fuzzy": fuzzy,
             "score_cutoff": cutoff,
             "exact": exact,
@@ -162,32 +154,25 @@ def annotate(
     )
 
 
-class NormalForm(StrEnum):
-    """What `glossary normalize --to` accepts."""
-
-    house = "house"
-    official = "official"
-    hanyu = "hanyu"
-    tongyong = "tongyong"
-    wade_giles = "wade-giles"
-    mps2 = "mps2"
-    gwoyeu = "gwoyeu"
-    yale = "yale"
-
-
 def normalize(
     ctx: typer.Context,
     files: FilesArgument = None,
     to: Annotated[
-        NormalForm,
+        str,
         typer.Option(
             "--to",
+            click_type=RegistryChoice(normal_forms),
             help="house: the --prefer choice; official: the government's form; or a "
             "romanization system to write every name in.",
         ),
-    ] = NormalForm.house,
+    ] = "house",
     tai: Annotated[
-        str, typer.Option("--tai", help="Write 臺 (official) or 台 in Chinese names.")
+        str,
+        typer.Option(
+            "--tai",
+            click_type=RegistryChoice(lambda: ("臺", "台")),
+            help="Write 臺 (official) or 台 in Chinese names.",
+        ),
     ] = "臺",
     diff: Annotated[
         bool,
@@ -216,7 +201,7 @@ def normalize(
     ] = False,
     output_dir: OutputDirOption = None,
     glob: GlobOption = "*.txt",
-    errors: ErrorsOption = InputErrors.strict,
+    errors: ErrorsOption = "strict",
     jobs: JobsOption = 1,
     quiet: QuietOption = False,
 ) -> None:
@@ -235,8 +220,6 @@ def normalize(
     from glossary._batch import normalize_files
     from glossary._stream import default_jobs, sources
 
-    if tai not in ("臺", "台"):
-        raise typer.BadParameter("must be 臺 or 台", param_hint="--tai")
     ways = (
         ("--diff", diff),
         ("--check", check),
@@ -256,10 +239,10 @@ def normalize(
         output_dir=output_dir,
         in_place=in_place,
         diff=diff,
-        errors="replace" if errors is InputErrors.substitute else "strict",
+        errors=cast("Errors", errors),
         jobs=default_jobs(jobs),
         quiet=quiet,
-        to=to.value,
+        to=to,
         tai=tai,
         report="check" if check else "json" if as_json else "text",
     )

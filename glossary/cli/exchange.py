@@ -10,18 +10,17 @@ import typer
 
 from glossary._errors import GlossaryError
 from glossary._model import Entry
-from glossary.cli._options import Options, global_options
-
-
-def _format_names(kind: str) -> list[str]:
-    from glossary.formats import formats
-
-    attribute = "write" if kind == "export" else "read"
-    return [name for name, fmt in formats().items() if getattr(fmt, attribute) is not None]
-
-
-def _complete_format(incomplete: str) -> list[str]:
-    return [n for n in _format_names("export") if n.startswith(incomplete)]
+from glossary.cli._options import (
+    Options,
+    RegistryChoice,
+    english_forms,
+    export_formats,
+    global_options,
+    import_formats,
+    kinds,
+    languages,
+    statuses,
+)
 
 
 def export(
@@ -31,9 +30,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="tbx (TBX v2), tbx3, memoq-csv, csv (bilingual), omegat, deepl, deepl-csv, "
-            "google-csv, google-pairs or json. 'glossary export --list' describes each.",
-            autocompletion=_complete_format,
+            click_type=RegistryChoice(export_formats),
+            help="The format to write; 'glossary export --list' describes each.",
         ),
     ] = "tbx",
     output: Annotated[
@@ -48,13 +46,20 @@ def export(
             show_default=False,
         ),
     ] = None,
-    source: Annotated[str, typer.Option(help="Source language: en, zh-Hant, zh-TW...")] = "en",
+    source: Annotated[
+        str, typer.Option(click_type=RegistryChoice(languages), help="Source language.")
+    ] = "en",
     target: Annotated[
-        str, typer.Option(help="Target language: zh-Hant, zh-TW, zh-Hans, zh-CN or en.")
+        str,
+        typer.Option(
+            click_type=RegistryChoice(languages),
+            help="Target language (zh-Hans and zh-CN: converted to Simplified).",
+        ),
     ] = "zh-Hant",
     english: Annotated[
         str,
         typer.Option(
+            click_type=RegistryChoice(english_forms),
             help="Which English terms go out: preferred (the house form only), admitted "
             "(every usable one) or all (deprecated and forbidden too, marked).",
         ),
@@ -65,7 +70,13 @@ def export(
     ] = False,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", help="Only entries of this kind (repeatable).", show_default=False),
+        typer.Option(
+            "--kind",
+            click_type=RegistryChoice(kinds, metavar="kind"),
+            help="Only entries of this kind (repeatable): district, road, person... (a "
+            "wrong one lists them all).",
+            show_default=False,
+        ),
     ] = None,
     parent: Annotated[
         list[str] | None,
@@ -79,6 +90,7 @@ def export(
         list[str] | None,
         typer.Option(
             "--status",
+            click_type=RegistryChoice(statuses),
             help="Only entries with an English term of this status (repeatable).",
             show_default=False,
         ),
@@ -116,7 +128,7 @@ def export(
     taiwan.utf8 · glossary export -f deepl --english preferred > deepl.tsv · glossary
     export -f google-csv --kind district --parent taipei-city
     """
-    from glossary.formats import ExportOptions, formats, get_format
+    from glossary.formats import ExportOptions, formats
     from glossary.formats import export as write_out
 
     if list_formats:
@@ -124,19 +136,6 @@ def export(
             ways = "/".join(w for w, f in (("export", fmt.write), ("import", fmt.read)) if f)
             typer.echo(f"{name:<13} {fmt.summary} [{ways}]\n{'':<13} loses: {fmt.loses}")
         return
-    if english not in ("preferred", "admitted", "all"):
-        raise typer.BadParameter("must be preferred, admitted or all", param_hint="--english")
-    try:
-        get_format(output_format)
-    except GlossaryError as exc:
-        raise typer.BadParameter(exc.message, param_hint="--format") from None
-    from glossary._model import Kind, Status
-
-    for value, enum, hint in ((kind, Kind, "--kind"), (status, Status, "--status")):
-        for item in value or []:
-            if item not in {m.value for m in enum}:
-                choices = ", ".join(m.value for m in enum)
-                raise typer.BadParameter(f"{item!r} is not one of {choices}", param_hint=hint)
     glossary = global_options(ctx).glossary()
     options = ExportOptions(
         source=source,
@@ -186,8 +185,8 @@ def import_(
         typer.Option(
             "--format",
             "-f",
-            help="auto (from the content and name), or tbx, tbx3, memoq-csv, csv, omegat, "
-            "deepl, deepl-csv, google-csv, google-pairs, json.",
+            click_type=RegistryChoice(import_formats),
+            help="The file's format; auto: recognised from its content and name.",
         ),
     ] = "auto",
     column: Annotated[
@@ -230,7 +229,6 @@ def import_(
     Examples: glossary import taiwan.tbx · glossary import edits.csv --write terms/mine.yaml
     · glossary import deepl.tsv --column en=Source --column zh-Hant=Target
     """
-    from glossary.formats import get_format
     from glossary.formats import read as read_format
     from glossary.formats._sniff import sniff
     from glossary.formats.merge import plan
@@ -244,11 +242,6 @@ def import_(
     from glossary._stream import decode
 
     text = decode(data, str(file))
-    if input_format != "auto":
-        try:
-            get_format(input_format)
-        except GlossaryError as exc:
-            raise typer.BadParameter(exc.message, param_hint="--format") from None
     name = sniff(file, text) if input_format == "auto" else input_format
     mapping = {}
     for item in column or []:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import typer
@@ -12,15 +11,8 @@ from glossary._errors import AmbiguousTerm
 from glossary._glossary import Glossary
 from glossary._model import Entry, Kind
 from glossary._text import has_cjk
-from glossary.cli._options import global_options
-
-
-class ToneStyle(StrEnum):
-    """How tones are written (the choices of --tones)."""
-
-    none = "none"
-    marks = "marks"
-    numbers = "numbers"
+from glossary.cli._options import RegistryChoice, global_options, tone_styles
+from glossary.cli._options import schemes as scheme_names
 
 
 def _entry_brief(glossary: Glossary, entry: Entry) -> str:
@@ -37,8 +29,8 @@ def romanize(
         typer.Option(
             "--system",
             "-s",
-            help="Only this system (repeatable): hanyu, tongyong, wade-giles, mps2, gwoyeu, "
-            "yale, zhuyin.",
+            click_type=RegistryChoice(scheme_names),
+            help="Only this system (repeatable).",
             show_default=False,
         ),
     ] = None,
@@ -53,8 +45,12 @@ def romanize(
         ),
     ] = None,
     tones: Annotated[
-        ToneStyle, typer.Option(help="Write tones as marks, numbers, or not at all.")
-    ] = ToneStyle.none,
+        str,
+        typer.Option(
+            click_type=RegistryChoice(tone_styles),
+            help="Write tones as marks, numbers, or not at all.",
+        ),
+    ] = "none",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
     limit: Annotated[int, typer.Option(min=1, help="At most this many readings.")] = 10,
 ) -> None:
@@ -70,23 +66,12 @@ def romanize(
     """
     from glossary import romanize as engine
 
-    schemes = [_scheme(name) for name in system or [s.value for s in engine.Scheme]]
+    chosen = [engine.Scheme(name) for name in system or scheme_names()]
     glossary = global_options(ctx).glossary()
     if has_cjk(text):
-        _romanize_chinese(glossary, text, schemes, person, tones.value, as_json, limit)
+        _romanize_chinese(glossary, text, chosen, person, tones, as_json, limit)
     else:
-        _read_romanized(glossary, text, schemes, as_json, limit)
-
-
-def _scheme(name: str) -> Any:
-    from glossary.romanize import Scheme
-
-    try:
-        return Scheme(name.strip().lower())
-    except ValueError:
-        choices = ", ".join(s.value for s in Scheme)
-        message = f"{name!r} is not one of {choices}"
-        raise typer.BadParameter(message, param_hint="--system") from None
+        _read_romanized(glossary, text, chosen, as_json, limit)
 
 
 def _romanize_chinese(

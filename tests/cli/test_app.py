@@ -258,3 +258,96 @@ def test_installed_help_needs_no_cache(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "lookup" in result.stdout
     assert not cache.exists()
+
+
+# -- choices come from the registries ------------------------------------------------------
+
+
+def _registries() -> list[tuple[list[str], str, list[str]]]:
+    """(command, option, the names its registry holds), for every option whose choices
+    come from one."""
+    from typing import get_args
+
+    from glossary._batch import ANNOTATE_FORMATS
+    from glossary._model import Kind, Status
+    from glossary._stream import Errors
+    from glossary.formats import LANGUAGES, EnglishForms, formats
+    from glossary.romanize import LATIN, Scheme, Tones
+
+    writes = [n for n, f in formats().items() if f.write is not None]
+    reads = [n for n, f in formats().items() if f.read is not None]
+    return [
+        (["export"], "--format", writes),
+        (["import"], "--format", ["auto", *reads]),
+        (["export"], "--source", list(LANGUAGES)),
+        (["export"], "--target", list(LANGUAGES)),
+        (["export"], "--english", list(get_args(EnglishForms))),
+        (["export"], "--kind", [k.value for k in Kind]),
+        (["export"], "--status", [s.value for s in Status]),
+        (["annotate"], "--format", list(ANNOTATE_FORMATS)),
+        (["annotate"], "--errors", list(get_args(Errors))),
+        (["normalize"], "--errors", list(get_args(Errors))),
+        (["normalize"], "--to", ["house", "official", *(s.value for s in LATIN)]),
+        (["normalize"], "--tai", ["臺", "台"]),
+        (["romanize"], "--system", [s.value for s in Scheme]),
+        (["romanize"], "--tones", list(get_args(Tones))),
+    ]
+
+
+def _choices(command: list[str], option: str) -> tuple[str, ...]:
+    from typer.main import get_command
+
+    from glossary.cli._options import RegistryChoice
+
+    click_command = get_command(app)
+    for name in command:
+        click_command = click_command.commands[name]  # type: ignore[attr-defined]
+    [param] = [p for p in click_command.params if option in p.opts]
+    assert isinstance(param.type, RegistryChoice)
+    return param.type.choices
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "names"), _registries(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_choices_are_the_registry(command: list[str], option: str, names: list[str]) -> None:
+    """Each option's choices are exactly its registry's names, in its order; a name
+    outside them is a one-line usage error that lists them; any case is accepted."""
+    assert list(_choices(command, option)) == names
+    code, out, err = run(*command, option, "bogus-name", "x")
+    assert (code, out) == (2, "")
+    assert f"'bogus-name' is not one of {', '.join(names)}" in err
+    assert err.count("\n") == 1
+
+
+def test_choice_is_case_insensitive() -> None:
+    code, out, err = run("romanize", "西屯", "-s", "Wade-Giles")
+    assert code == 0, err
+    assert "  wade-giles  Hsi-t'un" in out.splitlines()
+
+
+def test_help_shows_the_choices() -> None:
+    """A short registry's names appear in the option's help."""
+    out = run("romanize", "-h", env={"COLUMNS": "200"})[1]  # one line per option
+    assert "<hanyu | tongyong | wade-giles | mps2 | gwoyeu | yale | zhuyin>" in out
+
+
+def test_starting_reads_no_registry(tmp_path: Path) -> None:
+    """A warm `glossary lookup` imports neither the format nor the romanization registry
+    (their choices are read when a command needs them), nor pypinyin or YAML."""
+    import sys
+
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": str(tmp_path)}
+    code = (
+        "import sys\n"
+        "from glossary.cli import main\n"
+        "sys.argv = ['glossary', 'lookup', 'Situn']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('glossary.formats', 'glossary.romanize', 'glossary._batch', 'pypinyin', 'yaml')\n"
+        "print(','.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    for _ in range(2):  # the first builds the cached index
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+    assert done.stderr.strip() == ""
