@@ -226,21 +226,32 @@ def annotate_files(
     names = [json.dumps(s.name, ensure_ascii=False) for s in sources]
     seen: set[str] = set()
     length = 0
-    items: list[str] = []
+    # json: each span is written as soon as it is found ("spans" first, "length" last,
+    # when it is known), so memory does not grow with the input
+    written = 0
+    between = ", " if bundle else ",\n    "
+
+    def start(number: int) -> None:
+        sink = outputs.sink
+        if output == "html":
+            source = sources[number]
+            sink.write(html_head("" if source.path == "-" else PurePath(source.name).name))
+        elif output == "json":
+            if bundle:
+                sink.write(f'{", " if number else ""}{{"file": {names[number]}, "spans": [')
+            else:
+                sink.write('{\n  "spans": [')
 
     def finish() -> None:
-        number, sink = outputs.current, outputs.sink
+        sink = outputs.sink
         if output == "html":
             sink.write(HTML_FOOT)
         elif output == "json":
             if bundle:
-                head = f'{", " if number else ""}{{"file": {names[number]}, "length": {length}, '
-                sink.write(head)
-                sink.write(f'"spans": [{", ".join(items)}]}}')
+                sink.write(f'], "length": {length}}}')
             else:
-                spans = ",\n".join(f"    {item}" for item in items)
-                body = f"[\n{spans}\n  ]" if items else "[]"
-                sink.write(f'{{\n  "length": {length},\n  "spans": {body}\n}}\n')
+                close = "\n  ]" if written else "]"
+                sink.write(f'{close},\n  "length": {length}\n}}\n')
         outputs.close()
 
     if bundle:
@@ -259,11 +270,8 @@ def annotate_files(
                 if outputs.current >= 0:
                     finish()
                 outputs.switch(number)
-                seen, length, items = set(), 0, []
-                if output == "html":
-                    source = sources[number]
-                    title = "" if source.path == "-" else PurePath(source.name).name
-                    outputs.sink.write(html_head(title))
+                seen, length, written = set(), 0, 0
+                start(number)
             sink = outputs.sink
             if output == "gloss":
                 sink.write(gloss(text, result, glossary, every=every, seen=seen))
@@ -273,8 +281,10 @@ def annotate_files(
                 if several:  # which file the span is in comes first
                     result = [f'{{"file": {names[number]}, {line[1:]}' for line in result]
                 sink.write("".join(line + "\n" for line in result))
-            else:
-                items.extend(result)
+            elif result:
+                lead = between if written else ("" if bundle else "\n    ")
+                sink.write(lead + between.join(result))
+                written += len(result)
             length += len(text)
         if outputs.current >= 0:
             finish()

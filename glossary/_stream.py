@@ -2,9 +2,10 @@
 decoded and cut into pieces of bounded size, annotated on one core or several, in order.
 
 A text of any size streams through: it is read in blocks, decoded incrementally and cut
-into pieces of about :data:`PIECE_SIZE` characters, each ending at a blank line (past four
-times that, at any line end; on a single line longer than sixteen times that, after a
-sentence), so a name is never cut in two and memory stays bounded. Offsets into a piece
+into pieces of about :data:`PIECE_SIZE` characters, each ending at a blank line (past twice
+that, at any line end; on a single line longer than four times that, after a sentence;
+past eight times, at a space), so a name is never cut in two (no name runs across a blank
+line) and memory stays bounded: a piece is at most sixteen times :data:`PIECE_SIZE`. Offsets into a piece
 plus the length of the pieces before it index the whole text.
 
 Input is UTF-8 (a byte-order mark is dropped), or UTF-16/UTF-32 with a byte-order mark.
@@ -262,15 +263,16 @@ def decoder_name(decoder: codecs.IncrementalDecoder) -> str:
 
 def _cut(text: str, size: int, searched: int) -> int | None:
     """Where to end a piece of ``text``, or None to read on: after the first blank line
-    past ``size`` characters; failing that, the first line end past four times ``size``;
-    the first sentence end past sixteen times (one very long line); the first space past
-    sixty-four times; or, in a text with none of these, anywhere. ``searched``: no cut lies
+    past ``size`` characters; failing that, the first line end past twice ``size``; the
+    first sentence end past four times (one very long line); the first space past eight
+    times; or, in a text with none of these, at sixteen times (the memory a piece takes to
+    annotate grows with its length: a 4M-character line took 480 MB). ``searched``: no cut lies
     before this offset (so a long line is not searched again for each block)."""
     levels = (
         (size, _BLANK_LINE),
-        (4 * size, _LINE_END),
-        (16 * size, _SENTENCE_END),
-        (64 * size, _SPACE),
+        (2 * size, _LINE_END),
+        (4 * size, _SENTENCE_END),
+        (8 * size, _SPACE),
     )
     for threshold, pattern in levels:
         if len(text) < threshold:
@@ -278,7 +280,7 @@ def _cut(text: str, size: int, searched: int) -> int | None:
         found = pattern.search(text, max(threshold - 1, searched))
         if found and found.end() < len(text):  # a match at the very end may grow
             return found.end()
-    return 128 * size if len(text) >= 128 * size else None
+    return 16 * size if len(text) >= 16 * size else None
 
 
 # -- annotating on several cores ------------------------------------------------------------

@@ -4,6 +4,8 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 from __future__ import annotations
 
 import functools
+import io
+import json
 import os
 import re
 import socket
@@ -563,3 +565,46 @@ def test_15_9_non_utf8_file_name_in_a_diff(tmp_path: Path) -> None:
     result = runner.invoke(app, ["normalize", "--diff", str(tmp_path / UNDECODABLE)])
     assert result.exit_code == 1, result.output  # a name would change
     assert result.stdout.startswith(f"--- {tmp_path}/caf\\xe9.txt\n")
+
+
+# -- 5. annotate -f json streams ----------------------------------------------------------
+
+
+def test_15_5_json_written_piece_by_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    """annotate -f json writes each piece's spans as it goes ("spans" first, "length" at
+    the end), so memory does not grow with the input; the JSON is the same spans."""
+    import glossary._batch
+    import glossary._stream
+
+    monkeypatch.setattr(glossary._stream, "PIECE_SIZE", 64)
+    chunks: list[str] = []
+    monkeypatch.setattr(glossary._batch, "write_stdout", chunks.append)
+    paragraph = "Officials in Situn District met Liu Shyh-fang.\n\n"
+    text = paragraph * 50
+    result = runner.invoke(app, ["annotate", "-f", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert len([c for c in chunks if '"start"' in c]) >= 25  # not one write at the end
+    payload = json.loads("".join(chunks))
+    assert list(payload) == ["spans", "length"]
+    assert payload["length"] == len(text)
+    assert len(payload["spans"]) == 100
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in payload["spans"])
+
+
+def test_15_5_a_single_long_line_is_cut_into_bounded_pieces() -> None:
+    """A line of 40 pieces' length (no line end) is cut at sentences past four pieces, and
+    a text with no break at all at sixteen: pieces stay bounded whatever the line."""
+    from glossary._stream import Reader, Source
+
+    def pieces(data: bytes) -> list[str]:
+        reader = Reader(Source("-", Path("x")), size=1024)
+        reader._handle = io.BytesIO(data)
+        return list(reader)
+
+    line = "Officials in Situn District met. " * (40 * 1024 // 33)
+    cut = pieces(line.encode())
+    assert "".join(cut) == line
+    assert max(map(len, cut)) <= 4 * 1024 + 64
+    assert all(p.endswith("met. ") for p in cut[:-1])
+    solid = "x" * (40 * 1024)
+    assert max(map(len, pieces(solid.encode()))) <= 16 * 1024 + 64 * 1024  # + one block

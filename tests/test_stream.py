@@ -98,7 +98,7 @@ def test_text_with_no_break_at_all_is_still_cut() -> None:
     data = ("x" * 20000).encode()
     pieces = read(data, size=64)
     assert "".join(pieces) == data.decode()
-    assert max(map(len, pieces)) <= 64 * 64 + glossary._stream.BLOCK_SIZE
+    assert max(map(len, pieces)) <= 16 * 64 + glossary._stream.BLOCK_SIZE
 
 
 @pytest.mark.parametrize(
