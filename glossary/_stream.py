@@ -5,8 +5,8 @@ A text of any size streams through: it is read in blocks, decoded incrementally 
 into pieces of about :data:`PIECE_SIZE` characters, each ending at a blank line (past twice
 that, at any line end; on a single line longer than four times that, after a sentence;
 past eight times, at a space), so a name is never cut in two (no name runs across a blank
-line) and memory stays bounded: a piece is at most sixteen times :data:`PIECE_SIZE`. Offsets into a piece
-plus the length of the pieces before it index the whole text.
+line) and memory stays bounded: a piece is at most sixteen times :data:`PIECE_SIZE`.
+Offsets into a piece plus the length of the pieces before it index the whole text.
 
 Input is UTF-8 (a byte-order mark is dropped), or UTF-16/UTF-32 with a byte-order mark.
 A file with NUL bytes near its start is refused as binary; bytes that are not valid in
