@@ -3,6 +3,7 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 
 from __future__ import annotations
 
+import csv
 import functools
 import io
 import json
@@ -608,3 +609,48 @@ def test_15_5_a_single_long_line_is_cut_into_bounded_pieces() -> None:
     assert all(p.endswith("met. ") for p in cut[:-1])
     solid = "x" * (40 * 1024)
     assert max(map(len, pieces(solid.encode()))) <= 16 * 1024 + 64 * 1024  # + one block
+
+
+# -- 7. formula injection: neutralised or refused in every format ----------------------------
+
+FORMULA = '=HYPERLINK("http://x.example","click")'
+ALL_FORMATS = ["tbx", "tbx3", "memoq-csv", "csv", "omegat", "deepl", "deepl-csv"]
+ALL_FORMATS += ["google-csv", "google-pairs", "json"]
+
+
+def _formula_termbase(tmp_path: Path, english: str) -> Path:
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        f"- id: formula-test\n  kind: other\n  zh: [公式]\n  en: ['{english}']\n"
+        "  source: test fixture\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+@pytest.mark.parametrize("name", ALL_FORMATS)
+def test_15_7_formula_cells_in_every_format(tmp_path: Path, name: str, start: str) -> None:
+    """A term starting like a formula: spreadsheet CSV (memoq-csv, csv) writes it with an
+    apostrophe; the formats MT engines and OmegaT read refuse it in one line naming the
+    entry (an apostrophe would reach the engine); XML and JSON carry it as it is."""
+    english = start + FORMULA[1:]
+    termbase = _formula_termbase(tmp_path, english)
+    args = ["--no-builtin", "-t", str(termbase), "export", "-f", name]
+    result = runner.invoke(app, args)
+    if name in ("memoq-csv", "csv"):
+        assert result.exit_code == 0, result.output
+        cells = [c for row in csv.reader(io.StringIO(result.stdout)) for c in row]
+        assert "'" + english in cells
+        assert english not in cells
+    elif name in ("tbx", "tbx3", "json"):
+        assert result.exit_code == 0, result.output
+        text = json.loads(result.stdout) if name == "json" else result.stdout
+        assert english in str(text) or english.replace('"', "&quot;") in str(text)
+    else:
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"glossary: error: formula-test: term {english!r} starts with {start!r}, which "
+            "a spreadsheet runs as a formula; not exported (memoq-csv and csv write it "
+            "with an apostrophe before it)\n"
+        )

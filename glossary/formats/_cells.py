@@ -32,12 +32,28 @@ def restore(cell: str) -> str:
 
 
 def plain(cell: str, *, what: str, where: str) -> str:
-    """``cell`` if it holds no tab, line break or control character, else a FormatError."""
+    """``cell`` if it holds no tab, line break or control character and does not start
+    like a formula (:func:`formula_free`), else a FormatError."""
     found = CONTROL.search(cell)
     if found:
         code = f"U+{ord(found.group()):04X}"
         raise FormatError(
             f"{what} {cell!r} holds a control character or line break ({code})", path=where
+        )
+    return formula_free(cell, what=what, where=where)
+
+
+def formula_free(cell: str, *, what: str, where: str) -> str:
+    """``cell``, or a FormatError if it starts like a formula (``=``, ``+``, ``-``, ``@``,
+    tab, CR: CWE-1236). For the formats an MT engine or OmegaT reads (deepl, deepl-csv,
+    google-csv, google-pairs, omegat), a term is refused rather than neutralised: the
+    apostrophe :func:`neutralise` adds would reach the engine as part of the term.
+    """
+    if cell.startswith(FORMULA_START):
+        raise FormatError(
+            f"{what} {cell!r} starts with {cell[0]!r}, which a spreadsheet runs as a formula; "
+            "not exported (memoq-csv and csv write it with an apostrophe before it)",
+            path=where,
         )
     return cell
 

@@ -3,11 +3,13 @@
 
 DeepL's rules are checked on the way out, so an upload never fails: no C0/C1 control
 characters or line breaks, no leading or trailing spaces, no empty terms, each entry at
-most 1024 bytes of UTF-8, each source once. A source two entries share (the bare name
-Xinyi, for three places) keeps the target of its best term (a preferred term beats an
-admitted one, then the more prominent entry: Taoyuan District is 桃園區, not Kaohsiung's
-桃源區; then the first entry in id order) and the others are reported as warnings.
-Only usable terms go out: deprecated and forbidden terms never become sources.
+most 1024 bytes of UTF-8, each source once; and no term a spreadsheet would run as a
+formula (refused: the apostrophe that would neutralise it would reach DeepL). A source
+two entries share (the bare name Xinyi, for three places) keeps the target of its best
+term (a preferred term beats an admitted one, then the more prominent entry: Taoyuan
+District is 桃園區, not Kaohsiung's 桃源區; then the first entry in id order) and the
+others are reported as warnings. Only usable terms go out: deprecated and forbidden
+terms never become sources.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from glossary.formats import (
     english_terms,
     register,
 )
-from glossary.formats._cells import CONTROL, entries_from_pairs
+from glossary.formats._cells import CONTROL, entries_from_pairs, formula_free
 
 MAX_ENTRY_BYTES = 1024
 _RANK = {Status.PREFERRED: 0, Status.ADMITTED: 1}
@@ -45,6 +47,7 @@ def check(source: str, target: str, where: str) -> None:
             raise FormatError(f"{text!r} holds a control character ({code})", path=where)
         if text != text.strip():
             raise FormatError(f"{text!r} starts or ends with a space", path=where)
+        formula_free(text, what="term", where=where)
     size = len(source.encode()) + len(target.encode()) + 1
     if size > MAX_ENTRY_BYTES:
         raise FormatError(
