@@ -525,7 +525,8 @@ def test_yale_wen_stands_alone() -> None:
     ],
 )
 def test_hanyu_apostrophe_with_tone_marks(chinese: str, marked: str, plain: str) -> None:
-    """The apostrophe goes before a, e, o with or without a tone mark (Hanyu Pinyin rules)."""
+    """The apostrophe goes before a syllable starting with a, o or e, tone mark or not (Basic
+    Rules of Hanyu Pinyin Orthography, GB/T 16159: Xī'ān, Tiān'ānmén)."""
     assert romanize(chinese, tones="marks") == marked
     assert romanize(chinese) == plain
 
@@ -541,7 +542,9 @@ def test_hanyu_apostrophe_with_tone_marks(chinese: str, marked: str, plain: str)
 def test_wade_giles_hyphenates_compound_surnames(
     chinese: str, wade_giles: str, hanyu_pinyin: str
 ) -> None:
-    """Wade-Giles writes a compound surname hyphenated, as the standard references do."""
+    """Wade-Giles hyphenates a compound surname like a given name: the Library of Congress's
+    Wade-Giles name headings (before its 2000 change to pinyin) are Ssu-ma, Ch'ien;
+    Ou-yang, Hsiu; Chu-ko, Liang."""
     assert romanize(chinese, "wade-giles", person=True) == wade_giles
     assert romanize(chinese, person=True) == hanyu_pinyin
     assert parse(wade_giles).candidates[0].systems >= {"wade-giles"}
@@ -563,7 +566,8 @@ def test_wade_giles_hyphenates_compound_surnames(
     ],
 )
 def test_parse_ranks_by_tone_marks(text: str, best: tuple[str, ...]) -> None:
-    """A syllable carries one tone mark; a tone-marked string is Hanyu (or Yale) first."""
+    """A syllable carries one tone mark (Hanyu Pinyin and Yale mark the main vowel), so xīān
+    is two syllables; a tone-marked string reads in a system that marks tones first."""
     assert parse(text).candidates[0].syllables == best
 
 
