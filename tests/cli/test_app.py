@@ -113,6 +113,26 @@ def test_help_lists_the_global_options(command: list[str]) -> None:
         assert option in panel
 
 
+#: The commands that print data rather than a report: export writes a file format
+#: (`-f json` is the machine-readable one); groups print only help.
+NO_JSON = [[], ["export"], ["terms"]]
+
+
+@pytest.mark.parametrize(
+    "command", [c for c in COMMANDS if c not in NO_JSON], ids=lambda c: " ".join(c)
+)
+def test_every_reporting_command_takes_json(command: list[str]) -> None:
+    """Every command that reports something has --json, described in its help."""
+    from typer.main import get_command
+
+    click_command = get_command(app)
+    for name in command:
+        click_command = click_command.commands[name]  # type: ignore[attr-defined]
+    [option] = [p for p in click_command.params if "--json" in p.opts]
+    assert option.help
+    assert "--json" in run(*command, "-h")[1]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
