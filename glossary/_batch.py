@@ -77,11 +77,11 @@ def write_stdout(text: str) -> None:
     if buffer is None:
         sys.stdout.write(text)
         return
-    from glossary._fsutil import write_error
+    from glossary._fsutil import write_all, write_error
 
     try:
         sys.stdout.flush()  # anything already written through the text layer goes first
-        buffer.write(text.encode("utf-8"))
+        write_all(buffer, text.encode("utf-8"))
     except BrokenPipeError:
         raise  # the reader has gone: the command line ends quietly
     except OSError as exc:  # /dev/full, a disk full under a redirection

@@ -50,12 +50,25 @@ class Output:
     def write(self, data: bytes) -> int:
         """Write ``data``; a failure (no space left, say) is a GlossaryError naming the target."""
         with _named(self.name):
-            return self._handle.write(data)
+            return write_all(self._handle, data)
 
     def flush(self) -> None:
         """Flush what is buffered, errors as :meth:`write`'s."""
         with _named(self.name):
             self._handle.flush()
+
+
+def write_all(handle: BinaryIO, data: bytes) -> int:
+    """Write every byte of ``data``. A buffered write that fails part of the way (a pipe
+    whose reader has gone, a disk that fills) returns how much it wrote instead of raising;
+    writing the rest raises the error, which is then not lost."""
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        if written is None:  # pragma: no cover (only non-blocking files return None)
+            continue
+        view = view[written:]
+    return len(data)
 
 
 def write_error(exc: OSError, name: str) -> GlossaryError:

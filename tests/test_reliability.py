@@ -4,6 +4,7 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import io
 import json
@@ -23,7 +24,7 @@ from glossary import Glossary, GlossaryError, QueryError
 from glossary._fsutil import atomic_write
 from glossary.cli import app
 
-from .conftest import ROAD, script_or_skip
+from .conftest import FIXTURES, ROAD, script_or_skip
 
 runner = CliRunner()
 
@@ -654,3 +655,151 @@ def test_15_7_formula_cells_in_every_format(tmp_path: Path, name: str, start: st
             "a spreadsheet runs as a formula; not exported (memoq-csv and csv write it "
             "with an apostrophe before it)\n"
         )
+
+
+FULL = Path("/dev/full")
+COMMANDS_TO_STDOUT = [
+    pytest.param(["lookup", "Situn"], None, id="lookup"),
+    pytest.param(["romanize", "西屯"], None, id="romanize"),
+    pytest.param(["terms", "validate"], None, id="terms-validate"),
+    pytest.param(["export", "-f", "tbx"], None, id="export"),
+    pytest.param(["annotate"], b"Situn District\n", id="annotate"),
+    pytest.param(["normalize"], b"Situn District\n", id="normalize"),
+    pytest.param(["import", str(FIXTURES / "formats" / "terms.tbx")], None, id="import"),
+    pytest.param(["validate-tbx", str(FIXTURES / "formats" / "terms.tbx")], None, id="validate"),
+]
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(("args", "stdin"), COMMANDS_TO_STDOUT)
+def test_15_9_stdout_on_dev_full_is_one_line(args: list[str], stdin: bytes | None) -> None:
+    """Every command writing to /dev/full (the installed script, in a subprocess): one
+    error line and exit 1, never a traceback."""
+    with FULL.open("wb") as full:
+        done = subprocess.run(
+            [str(script_or_skip()), *args],
+            input=stdin or b"",
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=300,
+        )
+    assert done.returncode == 1
+    err = done.stderr.decode()
+    assert (
+        err.splitlines()[-1] == "glossary: error: <stdout>: cannot write: No space left on device"
+    )
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full here")
+def test_15_9_export_to_dev_full_names_it() -> None:
+    """export -o /dev/full writes to the device (a full one): one line naming it."""
+    code, out, err = _export(FULL)
+    assert (code, out) == (1, "")
+    assert err == "glossary: error: /dev/full: cannot write: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        pytest.param(["export", "-f", "tbx"], b"", id="export"),
+        pytest.param(["annotate"], b"Situn District and Xitun.\n" * 100_000, id="annotate"),
+        pytest.param(["lookup", "Xinyi", "--limit", "10"], b"", id="lookup"),
+    ],
+)
+def test_15_9_broken_pipe_same_status_everywhere(args: list[str], stdin: bytes) -> None:
+    """A reader that goes away (| head -c 10): every command ends quietly with exit 1 once
+    a write fails (a partial buffered write no longer hides the error)."""
+    with subprocess.Popen(
+        [str(script_or_skip()), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        if args[0] == "lookup":  # a short output fits in the pipe: no write fails
+            _, err = process.communicate(timeout=300)
+            assert (process.returncode, err) == (0, b"")
+            return
+        writer = threading.Thread(target=_feed, args=(process.stdin, stdin), daemon=True)
+        writer.start()
+        process.stdout.read(10)
+        process.stdout.close()
+        err = process.stderr.read()
+        process.wait(timeout=300)
+        writer.join(timeout=60)
+    assert (process.returncode, err) == (1, b"")
+
+
+def _feed(pipe: object, data: bytes) -> None:
+    try:
+        pipe.write(data)  # type: ignore[attr-defined]
+        pipe.close()  # type: ignore[attr-defined]
+    except BrokenPipeError:
+        pass
+
+
+def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the fsync of every written file fail as on a full disk."""
+
+    def fsync(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_15_9_disk_full_in_annotate_output_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """annotate -o DIR on a full disk: one line naming the file, no file left behind."""
+    story = tmp_path / "story.txt"
+    story.write_text("Situn District\n")
+    out = tmp_path / "out"
+    _disk_full(monkeypatch)
+    result = runner.invoke(app, ["annotate", str(story), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"glossary: error: {out / 'story.txt'}: cannot write: No space left on device\n"
+    )
+    assert list(out.iterdir()) == []
+
+
+def test_15_9_disk_full_in_normalize_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """normalize -i on a full disk: one line, the file as it was."""
+    story = tmp_path / "story.txt"
+    story.write_text("Situn District\n")
+    _disk_full(monkeypatch)
+    result = runner.invoke(app, ["normalize", "-i", str(story)])
+    assert result.exit_code == 1
+    assert result.stderr == f"glossary: error: {story}: cannot write: No space left on device\n"
+    assert story.read_text() == "Situn District\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
+
+
+def test_15_9_disk_full_in_import_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """import --write on a full disk: one line, the term base file as it was."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("", encoding="utf-8")
+    edits = tmp_path / "edits.csv"
+    edits.write_text("en,zh-TW\r\nBanqiao District,板橋區\r\n", encoding="utf-8")
+    _disk_full(monkeypatch)
+    result = runner.invoke(app, ["--no-builtin", "import", str(edits), "--write", str(mine)])
+    assert result.exit_code == 1
+    assert result.stderr == f"glossary: error: {mine}: cannot write: No space left on device\n"
+    assert mine.read_text() == ""
+
+
+def test_15_9_unwritable_output_dir(tmp_path: Path) -> None:
+    """annotate -o into a folder that cannot be made (a file is in the way): one line."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    story = tmp_path / "story.txt"
+    story.write_text("Situn\n")
+    result = runner.invoke(app, ["annotate", str(story), "-o", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"glossary: error: {blocker / 'out' / 'story.txt'}: ")
+    assert len(result.stderr.splitlines()) == 1

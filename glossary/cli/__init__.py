@@ -15,6 +15,9 @@ the order ``glossary --help`` lists them.
 from __future__ import annotations
 
 import copy
+import errno
+import io
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -69,6 +72,12 @@ class GlossaryGroup(TyperGroup):
             return super().invoke(ctx)
         except GlossaryError as exc:
             typer.echo(f"glossary: error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:  # `glossary ... | head -1`: the reader has gone
+            _quiet_stdout()
+            raise typer.Exit(1) from None
+        except OSError as exc:  # stdout on a full disk or /dev/full, say: one line
+            typer.echo(f"glossary: error: {_os_error(exc)}", err=True)
             raise typer.Exit(1) from None
         except click.exceptions.NoArgsIsHelpError:
             raise  # `glossary terms` alone
@@ -213,9 +222,52 @@ app.add_typer(terms.app, name="terms")
 
 
 def main() -> None:
-    """Run the command line (the ``glossary`` console script)."""
+    """Run the command line (the ``glossary`` console script).
+
+    A broken pipe (``glossary export | head -1``) ends every command the same way:
+    quietly, exit status 1 (as click does). Output still buffered is flushed here, so a
+    full disk under a redirection is one error line, not a message at interpreter exit.
+    """
+    code: int | str | None = 0
     try:
         app()
-    except BrokenPipeError:  # e.g. `glossary lookup ... | head -1`
-        sys.stderr.close()
-        sys.exit(0)
+    except SystemExit as exc:
+        code = exc.code
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(1)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = 1
+    except OSError as exc:
+        _quiet_stdout()
+        sys.stderr.write(f"glossary: error: {_os_error(exc)}\n")
+        code = 1
+    sys.exit(code)
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an OSError no command turned into a GlossaryError."""
+    if exc.filename is None and exc.errno in _WRITE_ERRNOS:
+        return f"<stdout>: cannot write: {exc.strerror}"
+    where = f"{os.fsdecode(exc.filename)}: " if exc.filename is not None else ""
+    return f"{where}{exc.strerror or exc}"
+
+
+#: What a failed write to stdout says.
+_WRITE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that nothing more is written to a closed pipe or full
+    disk (Python would report the failed flush at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # no file descriptor (a test's captured stdout)
