@@ -245,3 +245,12 @@ def test_roles_name_the_body_they_belong_to(termbase: TermBase, people: list[Ent
                 assert role.org or role.title in NO_BODY, (entry.id, role.title)
                 if role.org:
                     assert termbase[role.org].kind is Kind.AGENCY, (entry.id, role.org)
+
+
+def test_a_name_that_is_also_english_matches_only_as_written(glossary: Glossary) -> None:
+    # "Lee may" is ordinary English (any Lee); the FTC chairperson is "Lee May".
+    def ids(text: str) -> set[str]:
+        return {e.id for s in glossary.annotate(text) for e in s.entries}
+
+    assert "lee-may" in ids("Fair Trade Commission Chairperson Lee May (李鎂) said on Friday.")
+    assert "lee-may" not in ids("Mr Lee may attend the hearing, his office said.")
