@@ -18,6 +18,7 @@ import os
 import sqlite3
 import threading
 import warnings
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from glossary._text import chinese_key, latin_key
 from glossary._vocab import GENERIC_WORDS, strip_generic_en, strip_generic_zh
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
 
 #: Scores of the kinds of keys; a lookup turns "term" into exact (100) or variant.
 SCORE_TERM = 100.0
@@ -113,7 +114,63 @@ CREATE TABLE keys(
     term TEXT NOT NULL, system TEXT,
     PRIMARY KEY (key, n)
 ) WITHOUT ROWID;
+CREATE TABLE typos(h INTEGER NOT NULL, key TEXT NOT NULL, PRIMARY KEY (h, key)) WITHOUT ROWID;
 """
+
+#: Folded generic words a fuzzy key may end with: the typo table holds the neighbourhood of
+#: the key's bare part, the name without them.
+_FOLDED_GENERICS = tuple(
+    sorted(
+        {latin_key(w) for w in GENERIC_WORDS} | {latin_key(a) for a in GENERIC_WORDS.values() if a},
+        key=len,
+        reverse=True,
+    )
+)
+#: Bare parts shorter than this are left out of the typo table: a typo of a three-letter
+#: name is another name.
+TYPO_MIN_LENGTH = 4
+
+
+def bare_key(key: str) -> str:
+    """A folded key without the generic word it ends with, or the key itself.
+
+    >>> bare_key("shidingdistrict"), bare_key("liushyhfang")
+    ('shiding', 'liushyhfang')
+    """
+    for word in _FOLDED_GENERICS:
+        if key.endswith(word) and len(key) > len(word):
+            return key[: -len(word)]
+    return key
+
+
+def typo_neighbours(bare: str) -> set[int]:
+    """Hashes of a bare key and of every string one deletion away from it: two names one
+    substitution, insertion, deletion or transposition apart share at least one.
+
+    >>> bool(typo_neighbours("shidng") & typo_neighbours("shiding"))
+    True
+    >>> bool(typo_neighbours("shiding") & typo_neighbours("banqiao"))
+    False
+    """
+    forms = {bare, *(bare[:i] + bare[i + 1 :] for i in range(len(bare)))}
+    return {_typo_hash(form) for form in forms}
+
+
+def _typo_hash(text: str) -> int:
+    # Stable across processes (str's own hash is not); a collision only adds a candidate,
+    # which rapidfuzz then scores low.
+    return zlib.crc32(text.encode())
+
+
+def _typo_rows(keys: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for key in keys:
+        if not key.isascii():
+            continue
+        bare = bare_key(key)
+        if len(bare) < TYPO_MIN_LENGTH:
+            continue
+        for h in typo_neighbours(bare):
+            yield (h, key)
 
 
 def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> None:
@@ -134,9 +191,17 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
             if old is None or row.score > old.score:
                 best[(row.key, n)] = row
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", sorted(best.values()))
+    # The typo table: the one-deletion neighbourhood of every fuzzy key's bare part, so that
+    # a near miss is scored against the few keys that can be near it, not against all.
+    fuzzy = {row.key for row in best.values() if _is_fuzzy(row)}
+    conn.executemany("INSERT OR IGNORE INTO typos VALUES (?, ?)", sorted(_typo_rows(fuzzy)))
     # Every distinct key, in order, in one row: what a text scanner is built from, read in
     # milliseconds (a SELECT DISTINCT walks every row of the keys table: 0.3 s for 29k roads)
-    distinct = "\n".join(sorted({key for key, _ in best}))
+    keys = sorted({key for key, _ in best})
+    distinct = "\n".join(keys)
+    prefixes = sorted(
+        {latin_key(t.text) for e in entries for t in e.en if t.match == "prefix"} - {""}
+    )
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
@@ -144,6 +209,9 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
             ("hash", digest),
             ("entries", str(len(entries))),
             ("keys", distinct),
+            ("key_count", str(len(keys))),
+            ("longest_key", str(max(map(len, keys), default=0))),
+            ("prefix_keys", "\n".join(prefixes)),
         ],
     )
     conn.commit()
@@ -157,6 +225,13 @@ class IndexInfo:
     digest: str
     entries: int
     built: bool  # True if this process built it, False if read from the cache
+
+
+def _is_fuzzy(row: KeyRow) -> bool:
+    """Whether near misses are scored against this row's key: English terms and their
+    variants and Hanyu readings (the readings in five more systems would triple the keys,
+    for typos of spellings that exact and parsed lookups already find). As _FUZZY_SQL."""
+    return row.match != "script" and (row.match != "pinyin" or row.system == "hanyu")
 
 
 _FUZZY_SQL = (
@@ -286,6 +361,19 @@ class Index:
             self._fuzzy = (latin, latin_n, cjk, cjk_n)
         return self._fuzzy
 
+    def typo_candidates(self, bare: str) -> list[str]:
+        """The fuzzy keys whose bare part is within one deletion (each side) of ``bare``:
+        the only keys a near miss of a name with this bare part can score well against.
+        One indexed query, whatever the term base's size."""
+        hashes = sorted(typo_neighbours(bare))
+        marks = ",".join("?" * len(hashes))
+        sql = f"SELECT DISTINCT key FROM typos WHERE h IN ({marks}) ORDER BY key"
+        return [str(key) for (key,) in self._conn.execute(sql, hashes)]
+
+    def fuzzy_rows(self, key: str) -> list[KeyRow]:
+        """The rows of ``key`` that near misses are scored against (see _is_fuzzy)."""
+        return [row for row in self.rows(key) if _is_fuzzy(row)]
+
     def entries_mentioning(self, fragment: str) -> list[Entry]:
         """The entries whose stored JSON contains ``fragment`` (a quick filter, e.g. for
         the few terms with matching controls)."""
@@ -296,6 +384,23 @@ class Index:
         """Every term as the term base writes it: (term, entry number, system)."""
         rows = self._conn.execute("SELECT term, n, system FROM keys WHERE match = 'term'")
         return [(str(t), int(n), s) for t, n, s in rows.fetchall()]
+
+    def meta(self, name: str) -> str:
+        """A value stored with the index when it was built (key_count, longest_key,
+        prefix_keys...), or "" if there is none."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        return "" if row is None else str(row[0])
+
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` the index holds: a short text's names are found by asking for
+        its substrings, where building an automaton of every key would take longer."""
+        wanted = list(dict.fromkeys(keys))
+        out: set[str] = set()
+        for i in range(0, len(wanted), _CHUNK):
+            chunk = wanted[i : i + _CHUNK]
+            sql = f"SELECT DISTINCT key FROM keys WHERE key IN ({','.join('?' * len(chunk))})"
+            out.update(str(k) for (k,) in self._conn.execute(sql, chunk))
+        return out
 
     def keys(self) -> list[str]:
         """Every distinct key, in key order (what a text scanner searches for)."""

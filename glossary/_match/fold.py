@@ -131,7 +131,8 @@ def fold(text: str) -> Folded:
                 kept = kept.replace(chr(code), folded)
         else:
             kept = kept.translate(table)
-        return Folded(kept, mask=mask, edges=edges)
+        # Diacritics and full-width forms fold into ASCII (Lü, Ｔａｉｐｅｉ): the bytes scan
+        return Folded(kept, mask=mask, edges=edges, ascii=kept.encode() if kept.isascii() else None)
     return Folded(kept, mask=mask, edges=edges, ascii=utf8)
 
 

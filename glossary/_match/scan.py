@@ -17,7 +17,6 @@ from glossary._match.facts import KeyFacts
 from glossary._match.fold import BLOCK, Folded, fold, kept_at
 from glossary._match.typos import Typos
 from glossary._model import MatchKind, Span
-from glossary._text import latin_key
 
 if TYPE_CHECKING:
     import ahocorasick_rs
@@ -49,27 +48,39 @@ class Matcher:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.keys = index.keys()
-        self._facts: list[KeyFacts | None] = [None] * len(self.keys)
+        #: The keys met so far, numbered in the order they were met (every key once an
+        #: automaton is built), and what each stands for and needs around it.
+        self.keys: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._facts: list[KeyFacts | None] = []
+        self.bounds: list[int] = []
         self._generics: dict[int, frozenset[str]] = {}  # per entry: see KeyFacts.generics
-        prefixes = {
-            latin_key(term.text)
-            for entry in index.entries_mentioning('"match":"prefix"')
-            for term in entry.en
-            if term.match == "prefix"
-        }
-        #: Per key: what it needs around it (rules.NO_BOUND, WORD or PREFIX).
-        self.bounds = [
-            (rules.PREFIX if key in prefixes else rules.WORD) if key.isascii() else rules.NO_BOUND
-            for key in self.keys
-        ]
+        self._prefixes = frozenset(filter(None, index.meta("prefix_keys").split("\n")))
+        self._key_count = int(index.meta("key_count") or 0)
+        self._longest = int(index.meta("longest_key") or 0)
         self.typos = Typos(index)
-        # Two automatons over the same keys, each built when first needed: one scans the
+        # Two automatons over every key, each built when a text long enough to pay for it
+        # comes (a short one asks the index for its substrings instead): one scans the
         # bytes of a text that folds to ASCII (most English; 10-15% faster than scanning
         # the string, which maps every match's byte offsets back to characters), the
-        # other any text.
+        # other any text. ``_automaton_numbers`` maps an automaton's pattern to our number.
         self._bytes_automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._text_automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._automaton_keys: list[str] | None = None
+        self._automaton_numbers: list[int] = []
+
+    def _number(self, key: str) -> int:
+        """The key's number, given on first sight."""
+        n = self._numbers.get(key)
+        if n is None:
+            n = self._numbers[key] = len(self.keys)
+            self.keys.append(key)
+            self._facts.append(None)
+            if not key.isascii():
+                self.bounds.append(rules.NO_BOUND)
+            else:
+                self.bounds.append(rules.PREFIX if key in self._prefixes else rules.WORD)
+        return n
 
     def find(
         self, text: str, *, overlapping: bool = False, fuzzy: bool = True, cutoff: float = 88.0
@@ -138,18 +149,76 @@ class Matcher:
         ]
 
     def _matches(self, folded: Folded) -> list[tuple[int, int, int]]:
-        """Every occurrence of every key in the folded text: (key, start, end)."""
+        """Every occurrence of every key in the folded text: (key number, start, end)."""
+        if self._automaton_keys is None and not self._worth_an_automaton(folded):
+            return self._probe(folded)
         import ahocorasick_rs
 
+        if self._automaton_keys is None:
+            self._automaton_keys = self.index.keys()
+            self._automaton_numbers = [self._number(key) for key in self._automaton_keys]
+        numbers = self._automaton_numbers
         standard = ahocorasick_rs.MatchKind.Standard
         if folded.ascii is not None:
             if self._bytes_automaton is None:
-                keys = [key.encode() for key in self.keys]
+                keys = [key.encode() for key in self._automaton_keys]
                 self._bytes_automaton = ahocorasick_rs.BytesAhoCorasick(keys, matchkind=standard)
-            return self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
-        if self._text_automaton is None:
-            self._text_automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=standard)
-        return self._text_automaton.find_matches_as_indexes(folded.text, overlapping=True)
+            raw = self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
+        else:
+            if self._text_automaton is None:
+                self._text_automaton = ahocorasick_rs.AhoCorasick(
+                    self._automaton_keys, matchkind=standard
+                )
+            raw = self._text_automaton.find_matches_as_indexes(folded.text, overlapping=True)
+        return [(numbers[pattern], start, end) for pattern, start, end in raw]
+
+    def _worth_an_automaton(self, folded: Folded) -> bool:
+        """Whether to build the automatons for this text: building costs about 3 µs a
+        key, asking the index for a text's substrings about as much a character."""
+        return folded.edges is None or len(folded.text) * 4 > self._key_count
+
+    def _probe(self, folded: Folded) -> list[tuple[int, int, int]]:
+        """What the automaton would report for a short text, without one: every substring
+        that may be a key (one that starts and ends where a Latin key may, or touches a
+        character outside ASCII) is asked for in the index, and prefix keys are searched
+        for. Substrings that fail the word-boundary rule are never asked for: the
+        candidates left after that rule are the automaton's."""
+        ftext, edges = folded.text, folded.edges
+        assert edges is not None
+        length, longest = len(ftext), self._longest
+
+        def wide(i: int) -> bool:
+            return 0 <= i < length and not ftext[i].isascii()
+
+        starts = [
+            i
+            for i in range(length)
+            if not i or edges[i] or not rules.continues_word(ftext[i - 1]) or wide(i) or wide(i - 1)
+        ]
+        ends = {
+            j
+            for j in range(1, length + 1)
+            if j == length
+            or edges[j]
+            or not rules.continues_word(ftext[j])
+            or wide(j)
+            or wide(j - 1)
+        }
+        pieces = {
+            (ftext[i:j], i, j)
+            for i in starts
+            for j in range(i + 1, min(length, i + longest) + 1)
+            if j in ends
+        }
+        present = self.index.present(piece for piece, _, _ in pieces)
+        found = {(piece, i, j) for piece, i, j in pieces if piece in present}
+        for key in self._prefixes:
+            at = ftext.find(key)
+            while at >= 0:
+                found.add((key, at, at + len(key)))
+                at = ftext.find(key, at + 1)
+        number = self._number
+        return [(number(key), i, j) for key, i, j in sorted(found)]
 
     def _every_hit(self, text: str, folded: Folded) -> list[Hit]:
         """Every hit, checked in the original text (for overlapping hits, and for texts whose

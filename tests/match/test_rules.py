@@ -141,3 +141,60 @@ def test_the_fold_of_latin_text_is_its_key(text: str) -> None:
     """What the matcher scans (the folded text) is what a key of the same text holds, so
     a term is found in text exactly when its key is."""
     assert fold(text).text == latin_key(text)
+
+
+_PIECES = [
+    "Situn",
+    "Hsi-t'un",
+    "Xitun",
+    "Da'an",
+    "Bade",
+    "Taichung",
+    "Xinyi",
+    "Tamsui",
+    "Liu Shyh-fang",
+    "MAC",
+    "Hoping",
+    "Sec. 1,",
+    "Rd.",
+    "District",
+    "Dist.",
+    "City",
+    "西屯區",
+    "西屯",
+    "台中",
+    "臺中市",
+    "信義區",
+    "八德路1段",
+    "the",
+    "x",
+    "9",
+    "'s",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_PIECES),
+            st.sampled_from([" ", "", "-", "\n", ". ", ", ", "(", ")", "1", "a", "中"]),
+        ),
+        max_size=20,
+    ).map(lambda pieces: "".join(a + b for a, b in pieces))
+)
+def test_a_short_text_asked_of_the_index_gives_the_automatons_spans(text: str) -> None:
+    """A short text's candidates, found by asking the index for its substrings, give the
+    same spans as the automaton of every key does."""
+    from glossary._match.scan import Matcher
+
+    index = Glossary()._index
+    probing = Matcher(index)
+    probing._worth_an_automaton = lambda folded: False  # type: ignore[method-assign]
+    scanning = Matcher(index)
+    scanning._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
+
+    def spans(m: Matcher) -> list[tuple[int, int, tuple[str, ...]]]:
+        return [(s.start, s.end, tuple(e.id for e in s.entries)) for s in m.find(text)]
+
+    assert spans(probing) == spans(scanning), text
