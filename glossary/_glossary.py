@@ -30,6 +30,10 @@ SCORE_EXACT_VARIANT = 97.0  # a term with other case-insensitive spelling differ
 SCORE_CHAR_VARIANT = 99.0  # a Chinese term with variant characters (台 for 臺)
 SCORE_READING = 85.0  # a spelling read as romanized Mandarin (mixed systems, dropped marks)
 
+#: The longest query looked up (the longest law titles have about 200 characters); a longer
+#: one is refused at once, where fuzzy scoring and parsing would take time that grows with it.
+MAX_QUERY = 500
+
 #: How many readings of a romanized query to try against the index.
 MAX_READINGS_TRIED = 64
 
@@ -432,6 +436,10 @@ def _hit_order(hit: Hit) -> tuple[float, int, str]:
 def _clean(query: str) -> str:
     if not isinstance(query, str):
         raise TypeError(f"a query is a str, not {type(query).__name__}{_decode_hint(query)}")
+    if len(query) > MAX_QUERY:
+        raise QueryError(
+            f"the query is {len(query):,} characters long: a name is at most {MAX_QUERY:,}"
+        )
     text = unicodedata.normalize("NFC", query).strip()
     if not text:
         raise QueryError("the query is empty")

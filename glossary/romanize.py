@@ -741,6 +741,11 @@ def _variants(spelling: str, system: str) -> Iterator[tuple[str, int]]:
             yield bare.replace("ü", "u"), 2
 
 
+#: The most letters parse() reads: the segmentation's cost grows faster than the length, and
+#: no romanized name is this long (the longest township names have five syllables).
+MAX_PARSE_LETTERS = 100
+
+
 def parse(text: str) -> Parse:
     """The Hanyu syllables a romanized string may stand for, and who could have written it.
 
@@ -767,6 +772,13 @@ def parse(text: str) -> Parse:
         if odd:
             shown = ", ".join(repr(c) for c in dict.fromkeys(odd))
             return Parse(text, reason=f"{text!r} is not romanized Mandarin: it contains {shown}")
+    letters = sum(map(len, words))
+    if letters > MAX_PARSE_LETTERS:
+        return Parse(
+            text,
+            reason=f"{letters:,} letters is longer than any romanized name: parse reads names "
+            f"of at most {MAX_PARSE_LETTERS}",
+        )
     joined = _BOUNDARY.join(words)
     lexicon = _lexicon()
     segmentations, stuck = _segment(joined, lexicon)
