@@ -173,7 +173,25 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+_MATCHERS: list[object] = []
+
+
+def _probing_and_scanning() -> tuple[object, object]:
+    """Two matchers over the built-in index, made once: one that always asks the index
+    for a text's substrings, one that always scans with the automatons."""
+    if not _MATCHERS:
+        from glossary._match.scan import Matcher
+
+        index = Glossary()._index
+        probing = Matcher(index)
+        probing._worth_an_automaton = lambda folded: False  # type: ignore[method-assign]
+        scanning = Matcher(index)
+        scanning._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
+        _MATCHERS.extend([probing, scanning])
+    return _MATCHERS[0], _MATCHERS[1]
+
+
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -188,13 +206,10 @@ def test_a_short_text_asked_of_the_index_gives_the_automatons_spans(text: str) -
     same spans as the automaton of every key does."""
     from glossary._match.scan import Matcher
 
-    index = Glossary()._index
-    probing = Matcher(index)
-    probing._worth_an_automaton = lambda folded: False  # type: ignore[method-assign]
-    scanning = Matcher(index)
-    scanning._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
+    probing, scanning = _probing_and_scanning()
 
-    def spans(m: Matcher) -> list[tuple[int, int, tuple[str, ...]]]:
+    def spans(m: object) -> list[tuple[int, int, tuple[str, ...]]]:
+        assert isinstance(m, Matcher)
         return [(s.start, s.end, tuple(e.id for e in s.entries)) for s in m.find(text)]
 
     assert spans(probing) == spans(scanning), text
