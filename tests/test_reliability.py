@@ -3,6 +3,7 @@ guards (``test_15_2_...`` for item 2), so a failure says which promise broke."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import functools
@@ -11,6 +12,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -299,11 +301,23 @@ def _cached_index(cache: Path) -> Path:
 
 
 def _zero_the_middle(path: Path, size: int = 64 * 1024) -> None:
-    """Zero ``size`` bytes in the middle of the file (the first pages, meta's, intact)."""
+    """Zero ``size`` bytes in the middle of the keys table, which every lookup reads (the
+    first pages, meta's, intact); the middle of the file where SQLite cannot say where the
+    table lies."""
     length = path.stat().st_size
     assert length > 4 * size, "the index is too small to damage in the middle"
+    at = length // 2
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        try:
+            (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+            first, last = conn.execute(
+                "SELECT min(pageno), max(pageno) FROM dbstat WHERE name = 'keys'"
+            ).fetchone()
+            at = (first + last) // 2 * page_size
+        except sqlite3.Error:
+            pass  # no dbstat in this SQLite build
     with path.open("r+b") as handle:
-        handle.seek(length // 2)
+        handle.seek(at)
         handle.write(b"\0" * size)
 
 
