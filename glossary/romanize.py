@@ -434,8 +434,13 @@ _SUPERSCRIPT = {1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵"}
 def spell(syllable: str, tone: int, system: Scheme | str, tones: Tones = "none") -> str:
     """One syllable in one system, lower case.
 
+    Gwoyeu Romatzyh spells the tone in its letters whatever ``tones`` says, the neutral
+    tone with a leading dot (``.men``).
+
     >>> spell("tun", 2, "wade-giles"), spell("shi", 4, "gwoyeu"), spell("lü", 3, "hanyu", "marks")
     ("t'un", 'shyh', 'lǚ')
+    >>> spell("men", 5, "gwoyeu"), spell("tun", 1, "yale")
+    ('.men', 'twun')
     """
     system = Scheme(system)
     data = table()
@@ -577,10 +582,13 @@ class Candidate:
 
     Attributes:
         syllables: Toneless Hanyu syllables (ü written ü).
-        systems: The systems that spell every syllable this way (empty when the spelling
-            mixes systems, as Ma Ying-jeou mixes Wade-Giles and Gwoyeu Romatzyh).
+        systems: The systems that spell every syllable this way with the fewest
+            assumptions (empty when the spelling mixes systems, as Ma Ying-jeou mixes
+            Wade-Giles and Gwoyeu Romatzyh). Besides the :class:`Scheme` values, a
+            customary surname spelling (Lee) counts as :data:`CUSTOMARY`.
         syllable_systems: For each syllable, the systems that spell it this way.
-        exact: False if reading it this way assumes a dropped apostrophe or diaeresis.
+        exact: False if reading it this way assumes a dropped apostrophe or diaeresis
+            (Hsitun for Hsi-t'un, yu for Wade-Giles yü).
     """
 
     syllables: tuple[str, ...]
