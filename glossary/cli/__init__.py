@@ -12,7 +12,8 @@ module's functions are plain typer callbacks; this module registers them on :dat
 the order ``glossary --help`` lists them.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval() each annotation string on every
+# run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import copy
 import errno

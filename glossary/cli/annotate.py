@@ -1,6 +1,7 @@
 """``glossary annotate`` and ``glossary normalize``: names found in text, glossed or rewritten."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval() each annotation string on every
+# run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import sys
 from pathlib import Path
@@ -256,7 +257,7 @@ def _given(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
 
 
-def _hint_if_terminal(found: list[Source]) -> None:
+def _hint_if_terminal(found: "list[Source]") -> None:
     """One line on stderr when stdin is a terminal: else the command seems to hang."""
     if any(s.path == "-" for s in found) and sys.stdin.isatty():
         end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D"

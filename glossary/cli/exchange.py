@@ -1,6 +1,7 @@
 """``glossary export``, ``import`` and ``validate-tbx``: glossaries for translators' tools."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval() each annotation string on every
+# run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import json
 from pathlib import Path

@@ -1,6 +1,7 @@
 """``glossary lookup``: the entries a name could mean, in any spelling or script."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval() each annotation string on every
+# run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import json
 from typing import Annotated, Any

@@ -1,6 +1,7 @@
 """``glossary terms``: commands about the term base files themselves."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer would eval() each annotation string on every
+# run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import json
 from pathlib import Path
