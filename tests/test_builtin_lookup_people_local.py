@@ -160,3 +160,19 @@ def test_no_more_sitting_legislators_than_seats(entries: list[Entry]) -> None:
     """The sitting legislators (a Legislator role without until) fit in the 113 seats."""
     sitting = [e.id for e in entries if any(r.title == "Legislator" and r.current for r in e.roles)]
     assert 88 <= len(sitting) <= 113
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The weather may chin up by april yao.", []),
+        ("Legislator May Chin met Magistrate April Yao.", ["ciwas-ali", "april-yao"]),
+    ],
+    ids=["lower-case-words", "names"],
+)
+def test_names_that_are_english_words_match_only_as_written(
+    glossary: Glossary, text: str, found: list[str]
+) -> None:
+    """May Chin and April Yao are names only as written: "may chin" is no one."""
+    people = [e.id for s in glossary.annotate(text) for e in s.entries if e.kind is Kind.PERSON]
+    assert people == found
