@@ -17,7 +17,7 @@ from glossary import Glossary, QueryError
 from glossary._index import Index
 from glossary._match.fold import fold
 from glossary._match.fold import fold_slowly as _fold_slowly
-from glossary._text import chinese_key, latin_key
+from glossary._text import chinese_key, has_cjk, latin_key
 from glossary.render import gloss, html_page, normalize, span_dicts
 
 from .conftest import FIXTURES, script_or_skip
@@ -335,6 +335,11 @@ def _leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _in_word(char: str) -> bool:
+    """A letter or digit that is not a Han character: it continues a Latin word."""
+    return char.isalnum() and not has_cjk(char)
+
+
 def _reference(text: str, index: Index) -> list[tuple[int, int]]:
     """Every (start, end) a key matches by brute force over all substrings, leftmost-longest."""
     keys = set(index.keys())
@@ -350,7 +355,7 @@ def _reference(text: str, index: Index) -> list[tuple[int, int]]:
             key = latin_key(chunk)
             if key not in keys or not key.isascii() or not key:
                 continue
-            if (i > 0 and text[i - 1].isalnum()) or (j < len(text) and text[j].isalnum()):
+            if (i > 0 and _in_word(text[i - 1])) or (j < len(text) and _in_word(text[j])):
                 continue
             if chunk[-1] in "-'’,." or any(c in ".," for c in chunk):
                 continue
@@ -765,7 +770,7 @@ def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
             if chunk.lower() not in lowered:
                 continue
             if chunk.isascii() and (
-                (i > 0 and text[i - 1].isalnum()) or (j < len(text) and text[j].isalnum())
+                (i > 0 and _in_word(text[i - 1])) or (j < len(text) and _in_word(text[j]))
             ):
                 continue
             found.append((i, j))

@@ -11,9 +11,10 @@ typo pass) calls these, so a rule cannot drift between copies.
    romanized reading starts with a capital: Bade, not "she bade him farewell".
 3. **Everyday word**: a bare name that is an everyday English word (east, hoping) is a
    name only with its generic word (:data:`glossary._match.facts.COMMON_WORDS`).
-4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span are those of one
-   of the key's terms, in order; a key written one way must have exactly its own. So a
-   name never runs across a sentence break (Xitun. District officials...).
+4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span (full-width ones
+   too) are those of one of the key's terms, in order; a key written one way must have
+   exactly its own. So a name never runs across a sentence break (Xitun. District
+   officials..., 西，屯區).
 5. **Paragraphs** (:func:`crosses_paragraph`): a name may wrap across one line break,
    never across a blank line or a paragraph separator.
 6. **Generic word** (:func:`generic_end`): a bare name takes the generic word that follows
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 
 from glossary._match.facts import KeyFacts
+from glossary._text import is_cjk
 from glossary._vocab import GENERIC_ALTERNATION, GENERIC_IN_TEXT
 
 __all__ = [
@@ -53,7 +55,10 @@ __all__ = [
 #: word), or one before it only (a Latin prefix).
 NO_BOUND, WORD, PREFIX = 0, 1, 2
 
-_MARK = re.compile("[.,]")
+#: Full stops and commas, full-width ones too (the fold drops both; a name runs across
+#: neither unless its term has it: 西，屯區 is no 西屯區).
+_MARK = re.compile("[.,．，]")
+_ASCII_MARKS = str.maketrans("．，", ".,")
 #: A generic word after a bare name: spaces, at most one line break, or a hyphen between.
 _GENERIC_AFTER = re.compile(
     rf"[ \t\r\n\u00a0-]+({GENERIC_ALTERNATION})(?!\w)",
@@ -64,12 +69,16 @@ _PARAGRAPH = re.compile("(?>\r\n|\r|\n)[ \t\f\v\u00a0\u3000]*(?>\r\n|\r|\n)|\u20
 
 
 def continues_word(char: str) -> bool:
-    """Whether a character next to a Latin name makes the name part of a longer word.
+    """Whether a character next to a Latin name makes the name part of a longer word: a
+    letter or digit, but not a Han character (市長Ko Wen-je表示: Chinese text around a Latin
+    name has no spaces, and is no part of it).
 
     >>> continues_word("a"), continues_word("9"), continues_word("'"), continues_word(" ")
     (True, True, False, False)
+    >>> continues_word("市"), continues_word("é")
+    (False, True)
     """
-    return char.isalnum()
+    return char.isalnum() and not ("\u3400" <= char <= "\u9fff" or is_cjk(char))
 
 
 def cut_off(text: str, start: int, end: int, bound: int) -> bool:
@@ -113,10 +122,10 @@ def marks_ok(text: str, start: int, end: int, marks: frozenset[str]) -> bool:
     >>> marks_ok("Sec. 1, Bade Rd", 0, 15, frozenset({".,"}))
     True
     """
-    if text.find(".", start, end) < 0 and text.find(",", start, end) < 0:
+    if _MARK.search(text, start, end) is None:
         found = ""
     else:
-        found = "".join(_MARK.findall(text, start, end))
+        found = "".join(_MARK.findall(text, start, end)).translate(_ASCII_MARKS)
     if len(marks) == 1:
         return found in marks
     return not found or found in marks

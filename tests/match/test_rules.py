@@ -213,3 +213,32 @@ def test_a_short_text_asked_of_the_index_gives_the_automatons_spans(text: str) -
         return [(s.start, s.end, tuple(e.id for e in s.entries)) for s in m.find(text)]
 
     assert spans(probing) == spans(scanning), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市長Ko Wen-je表示", "Ko Wen-je"),
+        ("來自Hsinchu的工程師", "Hsinchu"),
+        ("西屯區Xitun District", "Xitun District"),
+        ("Xitun District西屯區", "Xitun District"),
+    ],
+)
+def test_a_han_character_is_a_word_boundary_for_a_latin_name(
+    builtin: Glossary, text: str, name: str
+) -> None:
+    """Chinese text around a Latin name has no spaces: its characters end the name."""
+    assert name in [s.text for s in builtin.annotate(text)]
+
+
+def test_a_letter_still_continues_a_latin_name(builtin: Glossary) -> None:
+    """Letters of any Latin alphabet are part of the word (Xitunéa is no Xitun)."""
+    assert "Xitun" not in [s.text for s in builtin.annotate("Xitunéa and aXitun")]
+
+
+@pytest.mark.parametrize("comma", ["，", "．", ",", "."])
+def test_a_chinese_name_never_runs_across_a_full_width_comma(builtin: Glossary, comma: str) -> None:
+    """西，屯區 is two words, not 西屯區: the fold drops the full-width comma, the marks
+    rule does not let a name run across it."""
+    spans = builtin.annotate(f"他說西{comma}屯區很好")
+    assert "西屯區" not in [s.text.replace(comma, "") for s in spans]
