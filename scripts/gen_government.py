@@ -50,6 +50,26 @@ SHORT: dict[str, tuple[list[str], list[str], str]] = {
         "&s=BE61C7AE3E4AE329 (The Mainland Affairs Council (MAC)); United Daily News, "
         "https://udn.com/news/story/7331/9134006 (陸委會)",
     ),
+    "national-communications-commission": (
+        [],
+        ["NCC"],
+        "National Communications Commission, 'Introduction of The National Communications "
+        "Commission', https://www.ncc.gov.tw/english/content.aspx?site_content_sn=284 (the "
+        "National Communications Commission (NCC))",
+    ),
+    "ministry-of-health-and-welfare": (
+        ["衛福部"],
+        [],
+        "Yahoo News (記者郭曉蓓), 2025-12-11, https://tw.news.yahoo.com/%E8%A1%9B%E7%A6%8F%E9%83%A8"
+        "%E6%8E%A8%E5%8B%95%E7%B5%84%E7%B9%94%E8%AA%BF%E6%95%B4-%E8%90%BD%E5%AF%A6-%E5%81%A5"
+        "%E5%BA%B7%E8%87%BA%E7%81%A3-%E9%A1%98%E6%99%AF-100100772.html (衛生福利部 ... 衛福部說明)",
+    ),
+    "national-development-council": (
+        ["國發會"],
+        [],
+        "Central News Agency, 2018-03-07, https://cna.com.tw/news/afe/201803070225.aspx "
+        "(國發會公布 ... 國家發展委員會每月將股價 ...)",
+    ),
     "national-immigration-agency": (
         [],
         ["NIA"],

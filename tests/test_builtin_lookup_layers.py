@@ -66,6 +66,24 @@ LOOKUPS = {
         "National Immigration Agency",
         "admitted",
     ),
+    "NCC": (
+        "national-communications-commission",
+        "國家通訊傳播委員會",
+        "National Communications Commission",
+        "admitted",
+    ),
+    "衛福部": (
+        "ministry-of-health-and-welfare",
+        "衛生福利部",
+        "Ministry of Health and Welfare",
+        "admitted",
+    ),
+    "國發會": (
+        "national-development-council",
+        "國家發展委員會",
+        "National Development Council",
+        "admitted",
+    ),
     "海巡署": (
         "coast-guard-administration",
         "海洋委員會海巡署",
