@@ -447,7 +447,8 @@ def build(data: Path) -> str:
             source += f" Short forms: {page}."
         for language, term, note, _ in FORMER.get(ident, []):
             item = {"term": term, "status": "deprecated", "note": note}
-            if language == "en":
+            if language == "en" and not term.isupper():
+                item["system"] = "translation"
                 item["case"] = "sensitive"
             (en_terms if language == "en" else zh_terms).append(item)
         if ident in FORMER:

@@ -29,7 +29,8 @@ OUT = termgen.ROOT / "terms" / "stations.yaml"
 
 TDX = (
     "Ministry of Transportation and Communications, TDX (Transport Data eXchange) station "
-    "lists, as saved by boggyjan/tdx-tra-transfers (commit c01b22a, 2022-11-21), file {file}"
+    "lists, https://tdx.transportdata.tw, as saved by boggyjan/tdx-tra-transfers "
+    "(https://github.com/boggyjan/tdx-tra-transfers, commit c01b22a, 2022-11-21), file {file}"
 )
 
 #: TDX file prefix -> (id prefix of its stations, operator id, railway?: its stations are 車站).
