@@ -89,8 +89,6 @@ DIRECTIONS = {
     "West": "西",
     "W.": "西",
 }
-#: A station's generic word and the Chinese it stands for (板橋站, 板橋車站: Banqiao Station).
-STATION_GENERICS = ("車站", "站")
 _ORDINAL_EN = re.compile(r"\d+(?:st|nd|rd|th)")
 _ORDINAL_ZH = re.compile(r"(?P<name>.+?)[一二三四五六七八九十]+")
 
@@ -107,8 +105,6 @@ def name_parts(english: str, chinese: str) -> list[tuple[str, str]]:
     ('Zhongshan', '中山')
     >>> name_parts("Guangming 6th Rd.", "光明六路")[-1]
     ('Guangming', '光明')
-    >>> name_parts("Sizihwan Station", "西子灣站")[-1]
-    ('Sizihwan', '西子灣')
     """
     pairs = [(english, chinese)]
     for word, suffixes in PLACE_GENERICS.items():
@@ -123,12 +119,6 @@ def name_parts(english: str, chinese: str) -> list[tuple[str, str]]:
             bare_zh = chinese[: len(chinese) - len(suffix)]
         pairs.append((bare_en, bare_zh))  # 釣魚臺: Diaoyutai Islands
     words = english.split()
-    if len(words) > 1 and words[-1] == "Station":
-        for suffix in STATION_GENERICS:
-            if chinese.endswith(suffix) and len(chinese) > len(suffix):
-                pairs.append((" ".join(words[:-1]), chinese[: -len(suffix)]))
-                break
-        return pairs
     if len(words) > 1 and words[-1] in ROAD_GENERICS:
         stem = chinese
         for suffix in ROAD_GENERICS[words[-1]]:
