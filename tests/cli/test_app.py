@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import typer
 
 from glossary import __version__
 from glossary.cli import app
@@ -371,3 +372,32 @@ def test_starting_reads_no_registry(tmp_path: Path) -> None:
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
         )
     assert done.stderr.strip() == ""
+
+
+def test_a_command_keeps_an_option_of_its_own_name() -> None:
+    """A subcommand that has an option named like a global one keeps its own: the copy is
+    not added, and the value goes to the command, not to the global options."""
+    from typer.testing import CliRunner
+
+    from glossary.cli import GlossaryGroup
+    from glossary.cli._options import global_options
+
+    demo = typer.Typer(cls=GlossaryGroup)
+
+    @demo.callback()
+    def root(ctx: typer.Context, prefer: str = "preferred") -> None:
+        from glossary.cli._options import Options
+
+        ctx.obj = Options.of(termbase=None, no_builtin=False, prefer=prefer)
+
+    @demo.command()
+    def own(ctx: typer.Context, prefer: str = "mine") -> None:
+        typer.echo(f"{prefer} {','.join(global_options(ctx).prefer)}")
+
+    @demo.command()
+    def shared(ctx: typer.Context) -> None:
+        typer.echo(",".join(global_options(ctx).prefer))
+
+    runner = CliRunner()
+    assert runner.invoke(demo, ["own", "--prefer", "x"]).stdout == "x preferred\n"
+    assert runner.invoke(demo, ["shared", "--prefer", "tongyong"]).stdout == "tongyong\n"
