@@ -14,30 +14,43 @@ from glossary._vocab import strip_generic_en, strip_generic_zh
 
 from .conftest import ROAD
 
+#: The one-entry term base standing alone (no parent in the built-in term base): the cache
+#: mechanics are the same for it as for the built-in term base, and it builds in an instant.
+ALONE = ROAD.replace("  parent: taichung-city-xitun\n", "")
+
 
 def _index_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("index-*.sqlite"))
 
 
-def test_built_once_then_read_from_cache(tmp_path: Path) -> None:
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A one-entry term base file, to be used with ``builtin=False``."""
+    path = tmp_path / "roads.yaml"
+    path.write_text(ALONE, encoding="utf-8")
+    return path
+
+
+def test_built_once_then_read_from_cache(tmp_path: Path, small: Path) -> None:
     """The first Glossary builds and caches the index; the next one reads it."""
-    first = Glossary(cache_dir=tmp_path)
+    cache = tmp_path / "cache"
+    first = Glossary([small], builtin=False, cache_dir=cache)
     assert first.index_info.built
-    [cached] = _index_files(tmp_path)
-    second = Glossary(cache_dir=tmp_path)
+    [cached] = _index_files(cache)
+    second = Glossary([small], builtin=False, cache_dir=cache)
     assert not second.index_info.built
     assert second.index_info.path == cached
-    assert second.get("Situn") == first.get("Situn")
+    assert second.get("Xitun Rd.") == first.get("Xitun Rd.")
+    assert second.get("Xitun Rd.") is not None
 
 
-def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
+def test_changed_term_base_gets_a_new_index(tmp_path: Path, small: Path) -> None:
     """Editing a term base file changes the hash, so the stale index is not used."""
-    termbase = tmp_path / "roads.yaml"
-    termbase.write_text(ROAD, encoding="utf-8")
+    termbase = small
     cache = tmp_path / "cache"
-    assert Glossary([termbase], cache_dir=cache).get("Xitun Rd.") is not None
-    termbase.write_text(ROAD.replace("Xitun Rd.", "Xitun Road"), encoding="utf-8")
-    g = Glossary([termbase], cache_dir=cache)
+    assert Glossary([termbase], builtin=False, cache_dir=cache).get("Xitun Rd.") is not None
+    termbase.write_text(ALONE.replace("Xitun Rd.", "Xitun Road"), encoding="utf-8")
+    g = Glossary([termbase], builtin=False, cache_dir=cache)
     assert g.index_info.built
     assert g.get("Xitun Rd.") is None
     assert g.get("Xitun Road") is not None
@@ -48,50 +61,56 @@ def test_changed_term_base_gets_a_new_index(tmp_path: Path) -> None:
     [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200],
     ids=["empty", "garbage", "truncated"],
 )
-def test_corrupt_cache_is_rebuilt(tmp_path: Path, damage: bytes) -> None:
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, small: Path, damage: bytes) -> None:
     """A corrupt cache file is replaced by a good one, with one warning."""
-    Glossary(cache_dir=tmp_path)._index  # noqa: B018 - builds it
-    [path] = _index_files(tmp_path)
+    cache = tmp_path / "cache"
+    Glossary([small], builtin=False, cache_dir=cache)._index  # noqa: B018 - builds it
+    [path] = _index_files(cache)
     path.write_bytes(damage)
-    g = Glossary(cache_dir=tmp_path)
+    g = Glossary([small], builtin=False, cache_dir=cache)
     with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
         assert g.index_info.built
     assert len(caught) == 1
-    assert g.get("Situn") is not None
-    assert Glossary(cache_dir=tmp_path).index_info.built is False
+    assert g.get("Xitun Rd.") is not None
+    assert Glossary([small], builtin=False, cache_dir=cache).index_info.built is False
 
 
-def test_wrong_hash_in_file_is_ignored(tmp_path: Path) -> None:
+def test_wrong_hash_in_file_is_ignored(tmp_path: Path, small: Path) -> None:
     """An index whose recorded hash differs from its name is treated as stale."""
-    Glossary(cache_dir=tmp_path)._index  # noqa: B018
-    [path] = _index_files(tmp_path)
+    cache = tmp_path / "cache"
+    Glossary([small], builtin=False, cache_dir=cache)._index  # noqa: B018
+    [path] = _index_files(cache)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE meta SET value = 'x' WHERE key = 'hash'")
-    assert Glossary(cache_dir=tmp_path).index_info.built
+    assert Glossary([small], builtin=False, cache_dir=cache).index_info.built
 
 
-def test_unwritable_cache_falls_back_to_memory(tmp_path: Path) -> None:
+def test_unwritable_cache_falls_back_to_memory(tmp_path: Path, small: Path) -> None:
     """If the cache directory cannot be created, the index is built in memory."""
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    g = Glossary(cache_dir=blocker / "cache")
-    assert g.get("Situn") is not None
+    g = Glossary([small], builtin=False, cache_dir=blocker / "cache")
+    assert g.get("Xitun Rd.") is not None
     assert g.index_info.path is None
 
 
-def test_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache(monkeypatch: pytest.MonkeyPatch, small: Path) -> None:
     """cache_dir=None, or GLOSSARY_CACHE_DIR set empty, keeps the index in memory."""
-    assert Glossary(cache_dir=None).index_info.path is None
+    assert Glossary([small], builtin=False, cache_dir=None).index_info.path is None
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", "")
-    assert Glossary().index_info.path is None
+    g = Glossary([small], builtin=False)
+    assert g.index_info.path is None
+    assert g.get("Xitun Rd.") is not None
 
 
-def test_old_index_files_are_pruned(tmp_path: Path) -> None:
+def test_old_index_files_are_pruned(tmp_path: Path, small: Path) -> None:
     """Only the most recent index files are kept in the cache directory."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
     for i in range(KEEP_FILES + 3):
-        (tmp_path / f"index-old{i:02d}.sqlite").write_bytes(b"old")
-    Glossary(cache_dir=tmp_path)._index  # noqa: B018
-    assert len(_index_files(tmp_path)) == KEEP_FILES
+        (cache / f"index-old{i:02d}.sqlite").write_bytes(b"old")
+    Glossary([small], builtin=False, cache_dir=cache)._index  # noqa: B018
+    assert len(_index_files(cache)) == KEEP_FILES
 
 
 def test_invalid_term_base_raises_and_caches_nothing(tmp_path: Path) -> None:
@@ -105,15 +124,14 @@ def test_invalid_term_base_raises_and_caches_nothing(tmp_path: Path) -> None:
 
 
 def _build_in_child(cache: str, termbase: str, queue: multiprocessing.Queue[str]) -> None:
-    g = Glossary([termbase], cache_dir=cache)
+    g = Glossary([termbase], builtin=False, cache_dir=cache)
     entry = g.get("Xitun Rd.")
     queue.put(entry.id if entry else "none")
 
 
-def test_processes_racing_to_build_both_succeed(tmp_path: Path) -> None:
+def test_processes_racing_to_build_both_succeed(tmp_path: Path, small: Path) -> None:
     """Several processes building the same index at once all succeed, leaving one file."""
-    termbase = tmp_path / "roads.yaml"
-    termbase.write_text(ROAD, encoding="utf-8")
+    termbase = small
     cache = tmp_path / "cache"
     ctx = multiprocessing.get_context("spawn")
     queue: multiprocessing.Queue[str] = ctx.Queue()
@@ -177,11 +195,12 @@ def test_fuzzy_choices_leave_out_other_systems(glossary: Glossary) -> None:
     assert not {"hsitun", "shituen", "shitwen"} & latin
 
 
-def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
+def test_rows_of_many_keys_at_once_are_the_rows_of_each(session_cache: Path) -> None:
     """load_rows (a statement for hundreds of keys) fills the cache with exactly what rows()
     finds one key at a time, keys with no rows included."""
-    one = Glossary(cache_dir=str(tmp_path))._index
-    many = Glossary(cache_dir=str(tmp_path))._index
+    # two Index objects over the session's built-in index (only read, never changed)
+    one = Glossary(cache_dir=str(session_cache))._index
+    many = Glossary(cache_dir=str(session_cache))._index
     keys = [*one.keys()[::7], "no such key", "situn", "西屯"]
     many.load_rows(keys * 2)
     for key in keys:
@@ -189,10 +208,10 @@ def test_rows_of_many_keys_at_once_are_the_rows_of_each(tmp_path: Path) -> None:
     assert many.rows("no such key") == []
 
 
-def test_the_stored_key_list_is_every_distinct_key_in_order(tmp_path: Path) -> None:
+def test_the_stored_key_list_is_every_distinct_key_in_order(session_cache: Path) -> None:
     """Index.keys() reads the list stored when the index was built: the keys table's
     distinct keys, in SQLite's order, none of them empty or holding the separator."""
-    index = Glossary(cache_dir=str(tmp_path))._index
+    index = Glossary(cache_dir=str(session_cache))._index
     rows = index._conn.execute("SELECT DISTINCT key FROM keys ORDER BY key").fetchall()
     keys = index.keys()
     assert keys == [key for (key,) in rows]
