@@ -26,7 +26,7 @@ from glossary import Glossary, GlossaryError, QueryError
 from glossary._fsutil import atomic_write
 from glossary.cli import app
 
-from .conftest import FIXTURES, ROAD, script_or_skip
+from .conftest import FIXTURES, ROAD, ROOT, script_or_skip
 
 runner = CliRunner()
 
@@ -294,8 +294,17 @@ def test_15_1_normalize_in_place_through_a_symlink(tmp_path: Path) -> None:
 # -- 6. a damaged or unusable cache is rebuilt or bypassed, one build at a time --------------
 
 
+#: One real layer of the built-in term base, alone: an index large enough to damage in its
+#: middle (some 900 KB), built in a fraction of the time the whole built-in one takes.
+DIVISIONS = ROOT / "terms" / "divisions.yaml"
+
+
+def _divisions(cache: Path | None) -> Glossary:
+    return Glossary([DIVISIONS], builtin=False, cache_dir=cache)
+
+
 def _cached_index(cache: Path) -> Path:
-    Glossary(cache_dir=cache)._index  # noqa: B018 - builds it
+    _divisions(cache)._index  # noqa: B018 - builds it
     [path] = sorted(cache.glob("index-*.sqlite"))
     return path
 
@@ -324,18 +333,18 @@ def _zero_the_middle(path: Path, size: int = 64 * 1024) -> None:
 def test_15_6_damaged_index_rebuilt_with_one_warning(tmp_path: Path) -> None:
     """A cached index with 64 KiB zeroed in its middle (its meta table intact) is rebuilt
     the first time a statement fails, with one warning, and every answer stays right."""
-    expected = [e.id for e in Glossary(cache_dir=None)]
+    expected = [e.id for e in _divisions(None)]
     path = _cached_index(tmp_path)
     _zero_the_middle(path)
-    g = Glossary(cache_dir=tmp_path)
+    g = _divisions(tmp_path)
     assert g.index_info.built is False  # the meta table still reads: opened as it is
     with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
         fuzzy = g.lookup("Shidng")  # reads every key row: into the zeroed pages
     assert len(caught) == 1
     assert fuzzy[0].entry.english == "Shiding District"
     assert [e.id for e in g] == expected
-    assert g.get("Situn") is not None
-    again = Glossary(cache_dir=tmp_path)
+    assert g.get("Shiding District") is not None
+    again = _divisions(tmp_path)
     assert again.index_info.built is False
     assert [e.id for e in again] == expected  # the rebuilt file, read without a warning
 
@@ -344,13 +353,14 @@ def test_15_6_damaged_index_cli_one_warning_line(tmp_path: Path) -> None:
     """Through the CLI: the right output and one warning line, never a traceback."""
     _zero_the_middle(_cached_index(tmp_path))
     env = {"GLOSSARY_CACHE_DIR": str(tmp_path)}
-    result = runner.invoke(app, ["lookup", "Shidng"], env=env)
+    layer = ["--no-builtin", "-t", str(DIVISIONS)]
+    result = runner.invoke(app, [*layer, "lookup", "Shidng"], env=env)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Shiding District (石碇區)")
     [line] = result.stderr.splitlines()
     assert line.startswith("glossary: warning: the cached index could not be read (")
     assert line.endswith("; rebuilt it")
-    result = runner.invoke(app, ["lookup", "Situn"], env=env)
+    result = runner.invoke(app, [*layer, "lookup", "Shiding District"], env=env)
     assert (result.exit_code, result.stderr) == (0, "")
 
 
@@ -359,12 +369,12 @@ def test_15_6_damaged_header_rebuilt_with_one_warning(tmp_path: Path) -> None:
     path = _cached_index(tmp_path)
     with path.open("r+b") as handle:
         handle.write(b"\0" * 4096)
-    g = Glossary(cache_dir=tmp_path)
+    g = _divisions(tmp_path)
     with pytest.warns(RuntimeWarning, match="rebuilt it") as caught:
         info = g.index_info
     assert len(caught) == 1
     assert info.built
-    assert g.get("Situn") is not None
+    assert g.get("Shiding District") is not None
 
 
 def _deny(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -401,9 +411,11 @@ def test_15_6_unreadable_cache_dir_falls_back_to_memory(
     """A cache directory that cannot be looked into: the index is built in memory."""
     cache = tmp_path / "cache"
     cache.mkdir()
+    termbase = tmp_path / "roads.yaml"
+    termbase.write_text(ROAD.replace("  parent: taichung-city-xitun\n", ""), encoding="utf-8")
     _deny(cache, monkeypatch)
-    g = Glossary(cache_dir=cache)
-    assert g.get("Situn") is not None
+    g = Glossary([termbase], builtin=False, cache_dir=cache)
+    assert g.get("Xitun Rd.") is not None
     assert g.index_info.path is None
 
 
