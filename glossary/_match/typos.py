@@ -243,14 +243,11 @@ class Typos:
         seen = self._seen.get((key, people, cutoff), self)
         if seen is not self:
             return seen  # type: ignore[return-value]
-        found = self._score(key, cutoff, people=people)
-        if (
-            found is not None
-            and found[0] < 100
-            and not people
-            and _reads_as_mandarin(bare_key(key))
-        ):
-            found = None
+        if not people and _reads_as_mandarin(bare_key(key)):
+            # Only the name itself could score 100; nothing near it is taken for it
+            found = (100.0, key) if self.index.fuzzy_rows(key) else None
+        else:
+            found = self._score(key, cutoff, people=people)
         if len(self._seen) >= 65536:
             self._seen.clear()
         self._seen[(key, people, cutoff)] = found
