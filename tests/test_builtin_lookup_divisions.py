@@ -130,13 +130,10 @@ def test_taoyuan_district_prefers_taoyuan_city_but_stays_ambiguous(glossary: Glo
 def test_every_mountain_indigenous_township_is_below_its_peers(glossary: Glossary) -> None:
     """The 30 mountain indigenous districts and townships have the lowest township
     prominence, each naming the Local Government Act in its source."""
-    mountain = [e for e in glossary if "mountain indigenous" in e.source]
+    levels = (Kind.DISTRICT, Kind.TOWNSHIP)
+    mountain = [e for e in glossary if e.kind in levels and "mountain indigenous" in e.source]
     assert len(mountain) == 30
-    others = [
-        e.prominence
-        for e in glossary
-        if e.kind in (Kind.DISTRICT, Kind.TOWNSHIP) and e not in mountain and e.parent
-    ]
+    others = [e.prominence for e in glossary if e.kind in levels and e not in mountain and e.parent]
     assert max(e.prominence for e in mountain) < min(others)
 
 
