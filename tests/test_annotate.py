@@ -152,10 +152,11 @@ def test_fold_maps_long_texts_back(text: str) -> None:
         assert all(text[w].isalnum() == fast.text[i].isalnum() for i, w in enumerate(where))
 
 
-def test_a_text_that_folds_to_ascii_and_one_that_does_not_find_the_same_names() -> None:
+def test_a_text_that_folds_to_ascii_and_one_that_does_not_find_the_same_names(
+    glossary: Glossary,
+) -> None:
     """English folds to ASCII and is scanned as bytes; a Chinese character anywhere sends
     the text to the automaton over strings: the same English spans either way."""
-    glossary = Glossary()
     text = "Rallies in Hsi-t’un District, Sec. 1, Bade Rd. and Da’an were calm."
     assert fold(text).ascii is not None
     assert fold(text + " 西屯").ascii is None
@@ -166,9 +167,10 @@ def test_a_text_that_folds_to_ascii_and_one_that_does_not_find_the_same_names() 
     assert both[-1][2] == "taichung-city-xitun"
 
 
-def test_a_character_that_folds_into_a_letter_is_no_letter_before_a_name() -> None:
+def test_a_character_that_folds_into_a_letter_is_no_letter_before_a_name(
+    glossary: Glossary,
+) -> None:
     """Ⓐ folds to "a" but is no letter: Situn after it starts a word; after x it does not."""
-    glossary = Glossary()
     assert [s.text for s in glossary.annotate("ⓐSitun District")] == ["Situn District"]
     assert glossary.annotate("xSitun District") == []  # fuzzy matching included
     assert glossary.annotate("Visit xSitun District and Aaa xSitun Dist. now") == []

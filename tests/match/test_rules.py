@@ -25,9 +25,10 @@ _ROAD = """\
 """
 
 
-@pytest.fixture(scope="module")
-def builtin() -> Glossary:
-    return Glossary()
+@pytest.fixture
+def builtin(glossary: Glossary) -> Glossary:
+    """The session's built-in glossary (only read): its matchers are built once a run."""
+    return glossary
 
 
 @pytest.fixture(scope="module")
