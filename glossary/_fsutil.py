@@ -1,4 +1,5 @@
-"""The one place output files are written (``-o``, ``-i``, ``--write``, ``--output-dir``).
+"""The one place output files are written (``-o``, ``-i``, ``--write``, ``--output-dir``),
+and where input files are read with a bound (:func:`read_limited`).
 
 What a target is decides how it is written:
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -192,6 +192,8 @@ def _direct(real: Path, name: str) -> Iterator[Output]:
 
 def _copy_into(tmp: Path, real: Path) -> None:
     """Copy ``tmp``'s bytes into ``real`` in place (its inode, and so its links, kept)."""
+    import shutil
+
     with tmp.open("rb") as source, real.open("r+b") as handle:
         shutil.copyfileobj(source, handle, 1024 * 1024)
         handle.truncate()
@@ -226,3 +228,45 @@ def temp_path_beside(target: Path) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     return Path(tmp)
+
+
+#: How many bytes are read at a time by :func:`read_limited`.
+_READ_BLOCK = 1024 * 1024
+
+
+def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
+    """The bytes of ``path``, refused past ``limit`` bytes, whatever the file is.
+
+    A regular file's size is checked first (refused without reading it); a FIFO, a
+    device (``/dev/zero``, ``/dev/urandom``) or anything else whose size is not known is
+    read in blocks and refused as soon as it passes the limit, so memory stays bounded.
+
+    Raises:
+        GlossaryError: Too large, missing, a directory, or unreadable (naming the path).
+        OSError: Never: every OSError is turned into a GlossaryError.
+    """
+    name = str(path)
+    shown = f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit:,} bytes"
+    try:
+        with Path(path).open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):  # pragma: no cover (open fails first on Linux)
+                raise GlossaryError("is a directory", path=name)
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise GlossaryError(
+                    f"{what} is {info.st_size:,} bytes; the limit is {shown}; refused", path=name
+                )
+            blocks: list[bytes] = []
+            total = 0
+            while block := handle.read(min(_READ_BLOCK, limit + 1 - total)):
+                blocks.append(block)
+                total += len(block)
+                if total > limit:
+                    raise GlossaryError(f"{what} is larger than {shown}; refused", path=name)
+            return b"".join(blocks)
+    except FileNotFoundError:
+        raise GlossaryError("no such file or directory", path=name) from None
+    except IsADirectoryError:
+        raise GlossaryError("is a directory, not a file", path=name) from None
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=name) from None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from glossary._builtin import builtin_dir
 from glossary._errors import GlossaryError, Issue
+from glossary._fsutil import read_limited
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -90,25 +91,12 @@ def read_layers(layers: Sequence[Sequence[Path]]) -> tuple[list[SourceFile], lis
         for path in layer:
             shown = str(path)
             try:
-                size = path.stat().st_size
-                if size > MAX_FILE_BYTES:
-                    issues.append(
-                        Issue(
-                            shown,
-                            0,
-                            0,
-                            "",
-                            f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} "
-                            "(split it into several files)",
-                        )
-                    )
-                    continue
-                data = path.read_bytes()
-            except FileNotFoundError:
-                issues.append(Issue(shown, 0, 0, "", "no such file or directory"))
-                continue
-            except OSError as exc:
-                issues.append(Issue(shown, 0, 0, "", f"cannot read: {exc.strerror or exc}"))
+                data = read_limited(path, MAX_FILE_BYTES, what="term base file")
+            except GlossaryError as exc:
+                message = exc.message
+                if "limit" in message or "larger" in message:
+                    message += " (split it into several files)"
+                issues.append(Issue(shown, 0, 0, "", message))
                 continue
             files.append(SourceFile(shown, number, data))
     return files, issues

@@ -829,3 +829,87 @@ def test_15_9_unwritable_output_dir(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"glossary: error: {blocker / 'out' / 'story.txt'}: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+# -- 4. every read is bounded, whatever the file is ------------------------------------------
+
+ZERO = Path("/dev/zero")
+
+
+@pytest.fixture
+def small_limits(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Limits of 1 MiB (the real ones are 512 MiB for import and 32 MiB for term base
+    files): an endless input is refused after reading a little more than that."""
+    import glossary._sources
+    import glossary.formats._xml
+
+    monkeypatch.setattr(glossary.formats._xml, "MAX_SIZE", 2**20)
+    monkeypatch.setattr(glossary._sources, "MAX_FILE_BYTES", 2**20)
+    return 2**20
+
+
+@pytest.mark.skipif(not ZERO.exists(), reason="no /dev/zero here")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
+        (["validate-tbx", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
+        (
+            ["--termbase", str(ZERO), "lookup", "Situn"],
+            "/dev/zero: term base file is larger than 1 MiB; refused (split it into several files)",
+        ),
+    ],
+    ids=["import", "validate-tbx", "termbase"],
+)
+def test_15_4_endless_device_refused(args: list[str], message: str, small_limits: int) -> None:
+    """/dev/zero (st_size 0, endless) is read up to the limit and refused in one line."""
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"glossary: error: {message}\n"
+
+
+def test_15_4_endless_fifo_refused(tmp_path: Path, small_limits: int) -> None:
+    """A FIFO whose writer never stops is refused at the limit, not read until memory
+    runs out."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def endless() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as handle:
+            while True:
+                handle.write(b"x" * 65536)
+
+    writer = threading.Thread(target=endless, daemon=True)
+    writer.start()
+    result = runner.invoke(app, ["import", str(fifo)])
+    writer.join(timeout=60)
+    assert result.exit_code == 1
+    assert result.stderr == f"glossary: error: {fifo}: file is larger than 1 MiB; refused\n"
+
+
+def test_15_4_large_regular_file_refused_unread(tmp_path: Path) -> None:
+    """A regular file over the limit (600 MB, sparse) is refused from its size, unread."""
+    big = tmp_path / "big.tbx"
+    with big.open("wb") as handle:
+        handle.truncate(600 * 2**20)
+    result = runner.invoke(app, ["import", str(big)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"glossary: error: {big}: file is 629,145,600 bytes; the limit is 512 MiB; refused\n"
+    )
+
+
+@pytest.mark.skipif(not ZERO.exists(), reason="no /dev/zero here")
+def test_15_4_installed_termbase_dev_zero() -> None:
+    """The installed script with --termbase /dev/zero (the real 32 MiB limit): one line."""
+    done = subprocess.run(
+        [str(script_or_skip()), "--termbase", str(ZERO), "lookup", "Situn"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "glossary: error: /dev/zero: term base file is larger than 32 MiB; refused (split it "
+        "into several files)\n"
+    )

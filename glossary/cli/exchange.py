@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from glossary._errors import GlossaryError
 from glossary._model import Entry
 from glossary.cli._options import (
     Options,
@@ -230,19 +229,14 @@ def import_(
     Examples: glossary import taiwan.tbx · glossary import edits.csv --write terms/mine.yaml
     · glossary import deepl.tsv --column en=Source --column zh-Hant=Target
     """
+    from glossary._fsutil import read_limited
+    from glossary._stream import decode
     from glossary.formats import read as read_format
     from glossary.formats._sniff import sniff
+    from glossary.formats._xml import MAX_SIZE
     from glossary.formats.merge import plan
 
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such file", path=str(file)) from None
-    except OSError as exc:
-        raise GlossaryError(exc.strerror or str(exc), path=str(file)) from None
-    from glossary._stream import decode
-
-    text = decode(data, str(file))
+    text = decode(read_limited(file, MAX_SIZE), str(file))  # /dev/zero, a FIFO: bounded
     name = sniff(file, text) if input_format == "auto" else input_format
     mapping = {}
     for item in column or []:
@@ -321,18 +315,16 @@ def validate_tbx(
     The rules are built in; no schema named in a file is ever fetched. Prints each
     problem as path:line: message; exit 1 if there are any.
     """
+    from glossary._fsutil import read_limited
     from glossary._stream import decode
     from glossary.formats import FormatError
-    from glossary.formats._xml import parse
+    from glossary.formats._xml import MAX_SIZE, parse
     from glossary.formats.validate import check
 
     problems = 0
     report = []
     for path in files:
-        try:
-            text = decode(path.read_bytes(), str(path))
-        except OSError as exc:
-            raise GlossaryError(exc.strerror or str(exc), path=str(path)) from None
+        text = decode(read_limited(path, MAX_SIZE), str(path))
         try:
             found = list(check(parse(text, str(path))))
             lines = [f"{path}:{line}: {message}" for line, message in found]

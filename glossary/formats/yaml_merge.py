@@ -257,7 +257,11 @@ def header_text() -> str:
 
 def write_merged(path: Path, entries: list[Entry]) -> str:
     """The new text of ``path`` with ``entries`` merged in (not yet written)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else None
+    from glossary._fsutil import read_limited
+    from glossary._sources import MAX_FILE_BYTES
+    from glossary._stream import decode
+
+    text = decode(read_limited(path, MAX_FILE_BYTES), str(path)) if path.exists() else None
     try:
         return merge_into(text, entries, header_text())
     except FormatError as exc:
