@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePath
@@ -72,13 +73,16 @@ class Sink:
 
 def write_stdout(text: str) -> None:
     """Write UTF-8 to stdout whatever its text encoding (a Windows console's is not UTF-8),
-    with line ends as they are (CRLF stays CRLF, LF is not made CRLF)."""
+    with line ends as they are (CRLF stays CRLF, LF is not made CRLF). On a terminal,
+    control characters of the text (an ESC sequence) are shown as escapes, not obeyed."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
         sys.stdout.write(text)
         return
     from glossary._fsutil import write_all, write_error
 
+    if _TERMINAL_UNSAFE.search(text) and _to_terminal():
+        text = _TERMINAL_UNSAFE.sub(_escaped, text)
     try:
         sys.stdout.flush()  # anything already written through the text layer goes first
         write_all(buffer, text.encode("utf-8"))
@@ -86,6 +90,21 @@ def write_stdout(text: str) -> None:
         raise  # the reader has gone: the command line ends quietly
     except OSError as exc:  # /dev/full, a disk full under a redirection
         raise write_error(exc, "<stdout>") from None
+
+
+#: What a terminal would act on rather than show: C0 controls but tab, line feed and
+#: carriage return (ESC sequences recolour or retitle it), DEL, C1 controls, bidi overrides.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _to_terminal() -> bool:
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _escaped(found: re.Match[str]) -> str:
+    """A character a terminal would act on, shown as its escape (``\\x1b``)."""
+    return found.group().encode("unicode_escape").decode("ascii")
 
 
 def targets(sources: Sequence[Source], output_dir: Path | None, suffix: str) -> list[Path | None]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,13 @@ ROLE_FIELDS = ("title", "zh", "org", "since", "until")
 REQUIRED_ROLE_FIELDS = ("title", "since")
 #: The range of ``prominence``.
 PROMINENCE_RANGE = (0, 100)
+#: Characters no field may hold: C0 and C1 controls (but tab and line feed),
+#: bidi embeddings, overrides and isolates, zero-width characters, the word joiner, the
+#: byte-order mark inside text, the soft hyphen, and the Unicode line separators.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
 #: Values of the matching controls of English terms.
 CASE_VALUES = ("sensitive", "insensitive")
 MATCH_VALUES = ("word", "prefix")
@@ -187,16 +195,36 @@ class _EntryReader:
         if required and not value:
             self.error(node, fieldname, "must not be empty")
             return None
+        if not self.visible(node, fieldname, value):
+            return None
         if latin and has_cjk(value):
             self.error(node, fieldname, f"CJK characters in a Latin-script field: {value!r}")
             return None
         return value
+
+    def visible(self, node: _nodes.Node, fieldname: str, value: str) -> bool:
+        """False (and an error naming the code point) if ``value`` holds a control
+        character (an ESC sequence), a bidi override or a zero-width character: invisible
+        in an editor, they break exports and reach terminals."""
+        found = INVISIBLE.search(value)
+        if found is None:
+            return True
+        char = found.group()
+        name = unicodedata.name(char, "a control character")
+        self.error(
+            node,
+            fieldname,
+            f"invisible character U+{ord(char):04X} ({name}) in {value!r}: remove it",
+        )
+        return False
 
     def chinese(self, node: _nodes.Node, fieldname: str) -> str | None:
         if not isinstance(node, _nodes.Scalar) or not node.value.strip():
             self.error(node, fieldname, "expected a Chinese term")
             return None
         value = node.value.strip()
+        if not self.visible(node, fieldname, value):
+            return None
         # Digits belong to Chinese names (八德路1段, 台64線); Latin letters and the rest do not.
         bad = [
             c for c in value if not is_cjk(c) and c not in CHINESE_PUNCTUATION and not c.isdecimal()

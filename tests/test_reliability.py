@@ -913,3 +913,80 @@ def test_15_4_installed_termbase_dev_zero() -> None:
         "glossary: error: /dev/zero: term base file is larger than 32 MiB; refused (split it "
         "into several files)\n"
     )
+
+
+# -- 8. invisible characters: refused in validation, never obeyed by a terminal --------------
+
+INVISIBLES = [
+    pytest.param("\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)", id="bidi-override"),
+    pytest.param("\u200b", "U+200B (ZERO WIDTH SPACE)", id="zero-width-space"),
+    pytest.param("\x1b[31m", "U+001B (a control character)", id="esc-sequence"),
+    pytest.param("\x07", "U+0007 (a control character)", id="bell"),
+    pytest.param("\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)", id="bidi-isolate"),
+]
+
+
+@pytest.mark.parametrize(("char", "named"), INVISIBLES)
+@pytest.mark.parametrize("field", ["en", "zh", "note"])
+def test_15_8_validation_refuses_invisible_characters(
+    tmp_path: Path, char: str, named: str, field: str
+) -> None:
+    """terms validate refuses a control, bidi or zero-width character in a term or note,
+    naming its code point, file and line."""
+    en, zh, note = "Xitun District", "西屯區", "A district."
+    if field == "en":
+        en = f"Xi{char}tun District"
+    elif field == "zh":
+        zh = f"西{char}屯區"
+    else:
+        note = f"A {char}district."
+    path = tmp_path / "bad.yaml"
+    entry = {"id": "bad-entry", "kind": "other", "zh": [zh], "en": [en], "note": note}
+    path.write_text(
+        "- "
+        + "\n  ".join(f"{k}: {json.dumps(v, ensure_ascii=True)}" for k, v in entry.items())
+        + "\n  source: test fixture\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--no-builtin", "terms", "validate", str(path)])
+    assert result.exit_code == 1
+    [line] = [x for x in result.stdout.splitlines() if "invisible character" in x]
+    assert line.startswith(f"{path}:")
+    assert f"invisible character {named}" in line
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "\u202e" not in result.stdout + result.stderr
+
+
+def test_15_8_terminal_never_gets_escape_sequences() -> None:
+    """annotate of a text with ESC sequences, to a terminal (a pty): they are shown as
+    \\x1b, never obeyed; to a pipe the text goes through as it is."""
+    script = str(script_or_skip())
+    text = b"Situn \x1b[2J\x1b]0;title\x07 District\n"
+    leader, follower = os.openpty()
+    try:
+        done = subprocess.run(
+            [script, "annotate"],
+            input=text,
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=120,
+        )
+        os.close(follower)
+        follower = -1
+        out = b""
+        with contextlib.suppress(OSError):  # EIO once the pty is drained
+            while chunk := os.read(leader, 65536):
+                out += chunk
+    finally:
+        os.close(leader)
+        if follower >= 0:
+            os.close(follower)
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in out
+    assert b"\\x1b[2J" in out
+    assert b"\\x07" in out
+    piped = subprocess.run(
+        [script, "annotate"], input=text, capture_output=True, check=False, timeout=120
+    )
+    assert b"\x1b[2J\x1b]0;title\x07" in piped.stdout  # the data, as it was
