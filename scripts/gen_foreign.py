@@ -112,11 +112,23 @@ TRADITIONAL_FIXES: dict[str, str] = {
     "岳西县": "岳西縣",
     "巨野县": "巨野縣",
     "巨鹿县": "巨鹿縣",
+    # OpenCC's place-name phrases give the old forms (慈谿, 蘭谿, 霑化, 澂江) that the
+    # names no longer use, and 湖裡, 穀城 for 湖里, 谷城.
+    "湖里区": "湖里區",
+    "竹溪县": "竹溪縣",
+    "谷城县": "谷城縣",
+    "辰溪县": "辰溪縣",
+    "资溪县": "資溪縣",
+    "沾化区": "沾化區",
+    "沾益区": "沾益區",
+    "澄江县": "澄江縣",
+    "兰溪市": "蘭溪市",
+    "慈溪市": "慈溪市",
 }
 
 #: Names whose Traditional form could not be settled (a character simplified from a rarer
-#: one: 大余 was 大庾, 新干 was 新淦): left out rather than written wrong.
-UNSETTLED = {"大余县", "扶余市", "新干县", "钟山区"}
+#: one: 大余 was 大庾, 新干 was 新淦, 浚 stands for 濬): left out rather than written wrong.
+UNSETTLED = {"大余县", "扶余市", "新干县", "钟山区", "新余市", "浚县"}
 
 #: Readings the engine gets wrong for these places (pypinyin's first reading of a
 #: character with several): Simplified name without generic word -> Hanyu syllables.
@@ -140,6 +152,7 @@ READING_FIXES: dict[str, tuple[str, ...]] = {
     "费": ("bi",),
     "召陵": ("shao", "ling"),
     "曾都": ("zeng", "du"),
+    "万柏林": ("wan", "bai", "lin"),
 }
 
 #: Readings of single characters in every name here (pypinyin reads 長 zhang and 都 dou in
@@ -160,6 +173,7 @@ class Division:
     english: str = ""
     admitted: list[str] = field(default_factory=list)
     system: str = "hanyu"
+    corrected: str = ""  # the note of a Hanyu reading the engine does not give
 
 
 def cpca_csv(where: str | None) -> tuple[Path, str]:
@@ -284,6 +298,12 @@ def name(division: Division, s2tw: opencc.OpenCC, nations: list[str]) -> None:
         stem, generic = split_generic(zh_s, table)
         peoples = peoples_in(stem, generic, nations)
         division.english = f"{pinyin(division.zh_t, stem, peoples)} {generic}"
+        ours = re.sub("[^a-zü]", "", division.english.removesuffix(generic).lower())
+        engine = "".join(hanyu_syllables(division.zh_t)[: len(stem)])
+        if ours != engine:
+            division.corrected = (
+                f"Reading corrected in scripts/gen_foreign.py: the engine reads {engine}."
+            )
     parent = division.parent
     if zh_s in PROVINCE_ENGLISH:
         own = slug(division.admitted[0])  # cn-tibet, cn-inner-mongolia
@@ -304,6 +324,8 @@ def entry_yaml(division: Division, source: str) -> str:
     lines.append(f"  prominence: {PROMINENCE}")
     lines += ["  zh:", f"    - term: {division.zh_t}", "  en:"]
     lines += [f"    - term: {scalar(division.english)}", f"      system: {division.system}"]
+    if division.corrected:
+        lines.append(f"      note: {scalar(division.corrected)}")
     for term in division.admitted:
         lines += [f"    - term: {scalar(term)}", "      status: admitted"]
     lines.append(f"  note: {scalar(f'Simplified {division.zh_s}; division code {division.code}.')}")

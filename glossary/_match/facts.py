@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from glossary._index import Index, KeyRow
-from glossary._model import Entry, MatchKind, Status, System, Term
+from glossary._model import Entry, Kind, MatchKind, Status, System, Term
 from glossary._vocab import GENERIC_IN_TEXT
 
-__all__ = ["COMMON_WORDS", "KeyFacts", "entry_status", "generic_words_of"]
+__all__ = ["COMMON_WORDS", "COUNTY_LEVEL", "KeyFacts", "entry_status", "generic_words_of"]
 
 #: Bare names and readings that are everyday English words: they name a place only with
 #: their generic word (Hoping District, East District), never alone ("I am hoping", "east
@@ -30,8 +30,15 @@ COMMON_WORDS = frozenset(
         "render",
         "bali",
         "darren",
+        # bare names of the places layer (Green Island, Orchid Island)
+        "green",
+        "orchid",
     }
 )
+
+#: The tag of a foreign place below the prefectures (terms/foreign.yaml): in text its bare
+#: name counts only with its generic word.
+COUNTY_LEVEL = "county-level"
 
 #: The full stops and commas of a term, in order.
 _MARK = re.compile("[.,]")
@@ -68,11 +75,17 @@ class KeyFacts(NamedTuple):
     size: int  # the key's length: of two keys over one stretch, the longer wins
     folded_term: str  # ``term``, case-folded
     common: bool  # an everyday English word (COMMON_WORDS)
+    foreign: bool  # only a foreign place's bare name or readings: needs its generic word
 
     @classmethod
     def of(cls, key: str, index: Index, generics_of: dict[int, frozenset[str]]) -> KeyFacts:
         """What ``key`` stands for; ``generics_of`` remembers each entry's generic words."""
         rows = index.rows(key)
+        foreign = False
+        if key.isascii():
+            native = [r for r in rows if _stands_alone(index, r)]
+            foreign = not native  # only a foreign place's bare names: need a generic word
+            rows = native or rows
         best: dict[int, KeyRow] = {}
         for row in rows:
             old = best.get(row.n)
@@ -112,7 +125,25 @@ class KeyFacts(NamedTuple):
             size=len(key),
             folded_term=row.term.casefold(),
             common=key in COMMON_WORDS,
+            foreign=foreign,
         )
+
+
+def _stands_alone(index: Index, row: KeyRow) -> bool:
+    """Whether a Latin key's row may name its entry in text without a generic word.
+
+    A place outside Taiwan is there to tell homonyms apart. In text its English counts as
+    its terms are written (Heping District), and bare or read in Hanyu Pinyin only for a
+    province or prefecture (Tianjin, Wuhan); not for a place tagged ``county-level`` (You
+    for 攸縣, an English word) nor in another system (Sui-te for 綏德, which folds to
+    "suite"). Such a row is left out wherever a Taiwan name shares the key (Heping).
+    """
+    if row.match == "term":
+        return True
+    entry = index.entry(row.n)
+    if entry.kind is not Kind.FOREIGN_PLACE:
+        return True
+    return row.system in (None, "hanyu") and COUNTY_LEVEL not in entry.tags
 
 
 def generic_words_of(terms: Iterable[Term]) -> frozenset[str]:

@@ -10,7 +10,8 @@ typo pass) calls these, so a rule cannot drift between copies.
 2. **Capital letter** (:func:`capitalised`): a bare name (without its generic word) or a
    romanized reading starts with a capital: Bade, not "she bade him farewell".
 3. **Everyday word**: a bare name that is an everyday English word (east, hoping) is a
-   name only with its generic word (:data:`glossary._match.facts.COMMON_WORDS`).
+   name only with its generic word (:data:`glossary._match.facts.COMMON_WORDS`); so is a
+   foreign place's bare name or reading (:func:`glossary._index.names_in_text`).
 4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span (full-width ones
    too) are those of one of the key's terms, in order; a key written one way must have
    exactly its own. So a name never runs across a sentence break (Xitun. District
@@ -175,7 +176,7 @@ def check(text: str, facts: KeyFacts, start: int, end: int) -> int | None:
         if not capitalised(text, start):
             return None
         extended = generic_end(text, end, facts.generics)
-        if extended == end and facts.common:
+        if extended == end and (facts.common or facts.foreign):
             return None  # "Hoping" alone is a word; "Hoping District" is a place
         end = extended
     return end
