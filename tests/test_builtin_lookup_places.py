@@ -60,7 +60,7 @@ LOOKUPS = {
     "Green Island": ("green-island", "綠島", "Green Island"),
     "綠島": ("green-island", "綠島", "Green Island"),
     "Orchid Island": ("orchid-island", "蘭嶼", "Orchid Island"),
-    "Matsu": ("matsu-islands", "馬祖", "Matsu Islands"),
+    "Matsu": ("matsu-islands", "馬祖列島", "Matsu Islands"),
     "Pratas Island": ("pratas-island", "東沙島", "Pratas Island"),
     "太平島": ("taiping-island", "太平島", "Taiping Island"),
     "Jade Mountain": ("yushan", "玉山", "Yushan"),
