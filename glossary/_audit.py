@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from glossary._errors import Issue, RomanizationError, Severity
 from glossary._model import Entry, Kind, System, Term, is_acronym
@@ -39,6 +39,9 @@ from glossary._sources import discover, pack_path, read_layers
 from glossary._termbase import Located, Report, check_files, layer_entries
 from glossary._text import latin_key
 from glossary._vocab import GENERIC_ZH, strip_generic_en, strip_generic_zh
+
+if TYPE_CHECKING:
+    from glossary.romanize import Reading
 
 #: The systems the romanization engine can check.
 CHECKED_SYSTEMS = (
@@ -77,6 +80,20 @@ PLACE_GENERICS = {
     "Park": ("公園",),
     "Night Market": ("夜市",),
     "Old Street": ("老街",),
+    # the foreign layer's (terms/foreign.yaml)
+    "Autonomous Region": ("自治區",),
+    "Autonomous Prefecture": ("自治州",),
+    "Autonomous County": ("自治縣",),
+    "Autonomous Banner": ("自治旗",),
+    "Forestry District": ("林區",),
+    "Special District": ("特區",),
+    "New Area": ("新區",),
+    "New District": ("新區",),
+    "Province": ("省",),
+    "Municipality": ("市",),
+    "Prefecture": ("地區",),
+    "League": ("盟",),
+    "Banner": ("旗",),
 }
 #: Directions in a road's name (中山北路: Zhongshan N. Rd., Zhongshan North Road).
 DIRECTIONS = {
@@ -105,6 +122,8 @@ def name_parts(english: str, chinese: str) -> list[tuple[str, str]]:
     ('Zhongshan', '中山')
     >>> name_parts("Guangming 6th Rd.", "光明六路")[-1]
     ('Guangming', '光明')
+    >>> name_parts("Guangdong Province", "廣東省")[-1]
+    ('Guangdong', '廣東')
     """
     pairs = [(english, chinese)]
     for word, suffixes in PLACE_GENERICS.items():
@@ -158,6 +177,10 @@ def spelling_systems(english: str, chinese: Iterable[str], *, person: bool = Fal
             key = latin_key(en)
             try:
                 options = readings(zh, person=person)
+                if zh != text and text.startswith(zh):
+                    # a stem is also read inside its whole name: 天長市 reads tian chang
+                    # shi, though 天長 alone reads tian zhang
+                    options = [*options, *(_prefix(r, len(zh)) for r in readings(text))]
             except RomanizationError:
                 continue
             for reading in options:
@@ -165,6 +188,11 @@ def spelling_systems(english: str, chinese: Iterable[str], *, person: bool = Fal
                     if latin_key(render(reading, system.value, style=style)) == key:
                         found.add(system.value)
     return found
+
+
+def _prefix(reading: Reading, size: int) -> Reading:
+    """The reading of the first ``size`` characters of a reading's text."""
+    return type(reading)(reading.syllables[:size], reading.tones[:size], reading.surname)
 
 
 #: Characters outside Big5 that Taiwan writes in names all the same: 陳冲 (Sean Chen).

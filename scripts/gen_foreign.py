@@ -81,12 +81,18 @@ GENERIC_COUNTY = [
 #: their plain Hanyu Pinyin: Shaanxi (spelled apart from Shanxi 山西), and the autonomous
 #: regions (Inner Mongolia, Tibet, and the people named in the other three).
 PROVINCE_ENGLISH = {
-    "陕西省": ("Shaanxi Province", ["Shaanxi"]),
-    "内蒙古自治区": ("Inner Mongolia Autonomous Region", ["Inner Mongolia", "Nei Mongol"]),
-    "西藏自治区": ("Tibet Autonomous Region", ["Tibet", "Xizang Autonomous Region"]),
-    "广西壮族自治区": ("Guangxi Zhuang Autonomous Region", ["Guangxi"]),
-    "宁夏回族自治区": ("Ningxia Hui Autonomous Region", ["Ningxia"]),
-    "新疆维吾尔自治区": ("Xinjiang Uygur Autonomous Region", ["Xinjiang"]),
+    "陕西省": ("Shaanxi Province", [("Shaanxi", "legacy")]),
+    "内蒙古自治区": (
+        "Inner Mongolia Autonomous Region",
+        [("Inner Mongolia", "translation"), ("Nei Mongol", "legacy")],
+    ),
+    "西藏自治区": (
+        "Tibet Autonomous Region",
+        [("Tibet", "legacy"), ("Xizang Autonomous Region", "hanyu")],
+    ),
+    "广西壮族自治区": ("Guangxi Zhuang Autonomous Region", [("Guangxi", "legacy")]),
+    "宁夏回族自治区": ("Ningxia Hui Autonomous Region", [("Ningxia", "legacy")]),
+    "新疆维吾尔自治区": ("Xinjiang Uygur Autonomous Region", [("Xinjiang", "legacy")]),
 }
 
 #: Traditional forms OpenCC s2tw gets wrong in these names (it reads 范 and 余 as the words
@@ -171,7 +177,7 @@ class Division:
     ident: str = ""
     zh_t: str = ""
     english: str = ""
-    admitted: list[str] = field(default_factory=list)
+    admitted: list[tuple[str, str]] = field(default_factory=list)  # (term, system)
     system: str = "hanyu"
     corrected: str = ""  # the note of a Hanyu reading the engine does not give
 
@@ -302,11 +308,12 @@ def name(division: Division, s2tw: opencc.OpenCC, nations: list[str]) -> None:
         engine = "".join(hanyu_syllables(division.zh_t)[: len(stem)])
         if ours != engine:
             division.corrected = (
-                f"Reading corrected in scripts/gen_foreign.py: the engine reads {engine}."
+                "Hanyu Pinyin, the reading corrected in scripts/gen_foreign.py: "
+                f"the engine reads {engine}."
             )
     parent = division.parent
     if zh_s in PROVINCE_ENGLISH:
-        own = slug(division.admitted[0])  # cn-tibet, cn-inner-mongolia
+        own = slug(division.admitted[0][0])  # cn-tibet, cn-inner-mongolia
     else:
         own = slug(division.english.removesuffix(generic))
     division.ident = f"{parent.ident}-{own}" if parent else f"cn-{own}"
@@ -323,11 +330,17 @@ def entry_yaml(division: Division, source: str) -> str:
         lines.append(f"  parent: {division.parent.ident}")
     lines.append(f"  prominence: {PROMINENCE}")
     lines += ["  zh:", f"    - term: {division.zh_t}", "  en:"]
-    lines += [f"    - term: {scalar(division.english)}", f"      system: {division.system}"]
-    if division.corrected:
+    lines.append(f"    - term: {scalar(division.english)}")
+    if division.corrected:  # Hanyu all the same, but the engine cannot confirm it: no claim
         lines.append(f"      note: {scalar(division.corrected)}")
-    for term in division.admitted:
-        lines += [f"    - term: {scalar(term)}", "      status: admitted"]
+    else:
+        lines.append(f"      system: {division.system}")
+    for term, system in division.admitted:
+        lines += [
+            f"    - term: {scalar(term)}",
+            "      status: admitted",
+            f"      system: {system}",
+        ]
     lines.append(f"  note: {scalar(f'Simplified {division.zh_s}; division code {division.code}.')}")
     lines.append(f"  tags: [{LEVEL_TAGS[division.level]}]")
     lines.append(f"  source: {scalar(source)}")
@@ -352,7 +365,8 @@ def build(where: str | None = None) -> str:
             division.ident += "-" + slug(division.english.rsplit(" ", 1)[-1])
         seen[division.ident] = division
     source = (
-        f"cpca {version} (PyPI; github.com/DQinYuan/chinese_province_city_area_mapper), "
+        f"cpca {version}, https://pypi.org/project/cpca/{version}/ "
+        "(https://github.com/DQinYuan/chinese_province_city_area_mapper), "
         "resources/adcodes.csv, from the PRC Ministry of Civil Affairs' administrative "
         "division codes; English derived (Hanyu Pinyin plus the generic word)"
     )
