@@ -50,8 +50,7 @@ HEADER = ROOT / "scripts" / "termbase_header.txt"
 #: Every foreign place ranks below every Taiwan place (docs/termbase.md, Prominence).
 PROMINENCE = 5
 
-#: What each level is tagged: annotate takes a county-level name in text only with its
-#: generic word (Heping District, not Heping alone), or as Chinese.
+#: What each level is tagged (a subset can be chosen: --tag county-level).
 LEVEL_TAGS = ("province-level", "prefecture-level", "county-level")
 
 #: Code prefixes left out (see the module docstring).

@@ -42,6 +42,12 @@ GENERICS = (
 LEVELS = ("province-level", "prefecture-level", "county-level")
 
 
+def test_with_the_generic_word_it_is_found(glossary: Glossary) -> None:
+    """Written with its generic word, or in Chinese, a foreign place is found."""
+    spans = glossary.annotate("Guangdong Province and Wuhan City; 廣東省")
+    assert [s.entries[0].id for s in spans] == ["cn-guangdong", "cn-hubei-wuhan", "cn-guangdong"]
+
+
 @pytest.fixture(scope="module")
 def foreign() -> list:  # type: ignore[type-arg]
     return [e for e in TermBase.load() if e.kind is Kind.FOREIGN_PLACE]
@@ -96,11 +102,13 @@ def test_hanyu_names_read_as_their_chinese(foreign: list) -> None:  # type: igno
 
 def test_homonyms_are_told_apart_by_context(glossary: Glossary) -> None:
     """Tianjin named nearby makes Heping District Tianjin's; alone, Heping is Taichung's."""
-    spans = glossary.annotate("In Tianjin, officials of Heping District met.")
+    spans = glossary.annotate("In Tianjin Municipality, officials of Heping District met.")
     assert [(s.text, s.entries[0].id) for s in spans] == [
-        ("Tianjin", "cn-tianjin"),
+        ("Tianjin Municipality", "cn-tianjin"),
         ("Heping District", "cn-tianjin-heping"),
     ]
+    (span,) = glossary.annotate("Officials of Heping District met.")
+    assert [e.id for e in span.entries] == ["taichung-city-heping"]
     (span,) = glossary.annotate("Heping is in the mountains.")
     assert [e.id for e in span.entries] == ["taichung-city-heping"]
 
@@ -117,10 +125,11 @@ def test_lookup_lists_taiwan_first(glossary: Glossary) -> None:
     [
         "You said the suite in an old set a record.",  # 攸縣 You, 綏德 Sui-te, 沂南, 色達
         "Long said the NaN values were in Lu's report.",  # 隴縣, 南縣, 瀘縣
+        "Beijing and Shanghai reacted; Wuhan was quiet.",  # bare, at any level
     ],
 )
-def test_county_names_alone_do_not_sprout(glossary: Glossary, text: str) -> None:
-    """A foreign county's bare name, or its reading in another system, is no hit alone."""
+def test_bare_foreign_names_do_not_sprout(glossary: Glossary, text: str) -> None:
+    """A foreign place's bare name, or its reading in another system, is no hit alone."""
     assert glossary.annotate(text) == []
 
 

@@ -11,7 +11,7 @@ from glossary._index import Index, KeyRow
 from glossary._model import Entry, Kind, MatchKind, Status, System, Term
 from glossary._vocab import GENERIC_IN_TEXT
 
-__all__ = ["COMMON_WORDS", "COUNTY_LEVEL", "KeyFacts", "entry_status", "generic_words_of"]
+__all__ = ["COMMON_WORDS", "KeyFacts", "entry_status", "generic_words_of"]
 
 #: Bare names and readings that are everyday English words: they name a place only with
 #: their generic word (Hoping District, East District), never alone ("I am hoping", "east
@@ -35,10 +35,6 @@ COMMON_WORDS = frozenset(
         "orchid",
     }
 )
-
-#: The tag of a foreign place below the prefectures (terms/foreign.yaml): in text its bare
-#: name counts only with its generic word.
-COUNTY_LEVEL = "county-level"
 
 #: The full stops and commas of a term, in order.
 _MARK = re.compile("[.,]")
@@ -132,18 +128,13 @@ class KeyFacts(NamedTuple):
 def _stands_alone(index: Index, row: KeyRow) -> bool:
     """Whether a Latin key's row may name its entry in text without a generic word.
 
-    A place outside Taiwan is there to tell homonyms apart. In text its English counts as
-    its terms are written (Heping District), and bare or read in Hanyu Pinyin only for a
-    province or prefecture (Tianjin, Wuhan); not for a place tagged ``county-level`` (You
-    for 攸縣, an English word) nor in another system (Sui-te for 綏德, which folds to
-    "suite"). Such a row is left out wherever a Taiwan name shares the key (Heping).
+    A place outside Taiwan is there to tell homonyms apart, not to gloss ordinary English:
+    in text its English counts as its terms are written (Heping District, Guangdong
+    Province), never bare (Beijing, which the news writes for China's government; You for
+    攸縣, an English word) nor read in another system (Sui-te for 綏德 folds to "suite").
+    Such a row is left out wherever a Taiwan name shares the key (Heping).
     """
-    if row.match == "term":
-        return True
-    entry = index.entry(row.n)
-    if entry.kind is not Kind.FOREIGN_PLACE:
-        return True
-    return row.system in (None, "hanyu") and COUNTY_LEVEL not in entry.tags
+    return row.match == "term" or index.entry(row.n).kind is not Kind.FOREIGN_PLACE
 
 
 def generic_words_of(terms: Iterable[Term]) -> frozenset[str]:
