@@ -32,7 +32,7 @@ from glossary._text import chinese_key, latin_key
 from glossary._vocab import GENERIC_WORDS, strip_generic_en, strip_generic_zh
 
 #: Bump when the schema or the way keys are derived changes.
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 
 #: Scores of the kinds of keys; a lookup turns "term" into exact (100) or variant.
 SCORE_TERM = 100.0
@@ -56,6 +56,18 @@ class KeyRow(NamedTuple):
     score: float
     term: str
     system: str | None
+
+
+def names_in_text(kind: Kind, row: KeyRow) -> bool:
+    """Whether a key's row may name its entry in running text (lookups use every row).
+
+    A place outside Taiwan is there to tell homonyms apart, not to gloss ordinary English:
+    in text its English counts as its terms are written (Heping District, Guangdong
+    Province), never bare (Beijing, which the news writes for China's government; You for
+    攸縣, an English word) nor read in another system (Sui-te for 綏德 folds to "suite").
+    Its Chinese counts as any entry's.
+    """
+    return kind is not Kind.FOREIGN_PLACE or row.match == "term" or not row.key.isascii()
 
 
 def entry_keys(entry: Entry, n: int) -> Iterator[KeyRow]:
@@ -191,13 +203,21 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
             if old is None or row.score > old.score:
                 best[(row.key, n)] = row
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?)", sorted(best.values()))
+    kinds = [e.kind for e in entries]
     # The typo table: the one-deletion neighbourhood of every fuzzy key's bare part, so that
-    # a near miss is scored against the few keys that can be near it, not against all.
-    fuzzy = {row.key for row in best.values() if _is_fuzzy(row)}
+    # a near miss is scored against the few keys that can be near it, not against all. A
+    # place outside Taiwan is found as written, never as a typo (Baqiao for Banqiao).
+    fuzzy = {
+        row.key
+        for (_, n), row in best.items()
+        if _is_fuzzy(row) and kinds[n] is not Kind.FOREIGN_PLACE
+    }
     conn.executemany("INSERT OR IGNORE INTO typos VALUES (?, ?)", sorted(_typo_rows(fuzzy)))
-    # Every distinct key, in order, in one row: what a text scanner is built from, read in
-    # milliseconds (a SELECT DISTINCT walks every row of the keys table: 0.3 s for 29k roads)
-    keys = sorted({key for key, _ in best})
+    # Every distinct key that can name something in text, in order, in one row: what a text
+    # scanner is built from, read in milliseconds (a SELECT DISTINCT walks every row of the
+    # keys table: 0.3 s for 29k roads). A foreign place's bare names and readings are left
+    # out (names_in_text): they find it in lookups, never in text.
+    keys = sorted({key for (key, n), row in best.items() if names_in_text(kinds[n], row)})
     distinct = "\n".join(keys)
     prefixes = sorted(
         {latin_key(t.text) for e in entries for t in e.en if t.match == "prefix"} - {""}

@@ -329,7 +329,8 @@ def entry_yaml(division: Division, source: str) -> str:
         lines.append(f"  parent: {division.parent.ident}")
     lines.append(f"  prominence: {PROMINENCE}")
     lines += ["  zh:", f"    - term: {division.zh_t}", "  en:"]
-    lines.append(f"    - term: {scalar(division.english)}")
+    # matched only as written, capitals and all: folded, Anda City would be "and a city"
+    lines += [f"    - term: {scalar(division.english)}", "      case: sensitive"]
     if division.corrected:  # Hanyu all the same, but the engine cannot confirm it: no claim
         lines.append(f"      note: {scalar(division.corrected)}")
     else:

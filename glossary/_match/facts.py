@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from glossary._index import Index, KeyRow
-from glossary._model import Entry, Kind, MatchKind, Status, System, Term
+from glossary._index import Index, KeyRow, names_in_text
+from glossary._model import Entry, MatchKind, Status, System, Term
 from glossary._vocab import GENERIC_IN_TEXT
 
 __all__ = ["COMMON_WORDS", "KeyFacts", "entry_status", "generic_words_of"]
@@ -79,7 +79,7 @@ class KeyFacts(NamedTuple):
         rows = index.rows(key)
         foreign = False
         if key.isascii():
-            native = [r for r in rows if _stands_alone(index, r)]
+            native = [r for r in rows if names_in_text(index.entry(r.n).kind, r)]
             foreign = not native  # only a foreign place's bare names: need a generic word
             rows = native or rows
         best: dict[int, KeyRow] = {}
@@ -123,18 +123,6 @@ class KeyFacts(NamedTuple):
             common=key in COMMON_WORDS,
             foreign=foreign,
         )
-
-
-def _stands_alone(index: Index, row: KeyRow) -> bool:
-    """Whether a Latin key's row may name its entry in text without a generic word.
-
-    A place outside Taiwan is there to tell homonyms apart, not to gloss ordinary English:
-    in text its English counts as its terms are written (Heping District, Guangdong
-    Province), never bare (Beijing, which the news writes for China's government; You for
-    攸縣, an English word) nor read in another system (Sui-te for 綏德 folds to "suite").
-    Such a row is left out wherever a Taiwan name shares the key (Heping).
-    """
-    return row.match == "term" or index.entry(row.n).kind is not Kind.FOREIGN_PLACE
 
 
 def generic_words_of(terms: Iterable[Term]) -> frozenset[str]:
