@@ -150,7 +150,11 @@ def _read_romanized(
         names = ", ".join(sorted(wanted))
         typer.echo(f"glossary: error: {text!r} cannot be read as {names}", err=True)
         raise typer.Exit(1)
-    matches = [glossary.by_reading(c.syllables) for c in shown]
+    # Taiwan's names only: a place outside Taiwan is known by its name, not by a reading
+    matches = [
+        [e for e in glossary.by_reading(c.syllables) if e.kind is not Kind.FOREIGN_PLACE]
+        for c in shown
+    ]
     if as_json:
         payload = {
             "text": text,
