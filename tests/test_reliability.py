@@ -855,7 +855,7 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> int:
         (["import", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
         (["validate-tbx", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
         (
-            ["--termbase", str(ZERO), "lookup", "Situn"],
+            ["--no-builtin", "--termbase", str(ZERO), "lookup", "Situn"],
             "/dev/zero: term base file is larger than 1 MiB; refused (split it into several files)",
         ),
     ],
