@@ -207,11 +207,7 @@ def _fill(conn: sqlite3.Connection, entries: Sequence[Entry], digest: str) -> No
     # The typo table: the one-deletion neighbourhood of every fuzzy key's bare part, so that
     # a near miss is scored against the few keys that can be near it, not against all. A
     # place outside Taiwan is found as written, never as a typo (Baqiao for Banqiao).
-    fuzzy = {
-        row.key
-        for (_, n), row in best.items()
-        if _is_fuzzy(row) and kinds[n] is not Kind.FOREIGN_PLACE
-    }
+    fuzzy = {row.key for (_, n), row in best.items() if _is_fuzzy(row, kinds[n])}
     conn.executemany("INSERT OR IGNORE INTO typos VALUES (?, ?)", sorted(_typo_rows(fuzzy)))
     # Every distinct key that can name something in text, in order, in one row: what a text
     # scanner is built from, read in milliseconds (a SELECT DISTINCT walks every row of the
@@ -247,15 +243,20 @@ class IndexInfo:
     built: bool  # True if this process built it, False if read from the cache
 
 
-def _is_fuzzy(row: KeyRow) -> bool:
-    """Whether near misses are scored against this row's key: English terms and their
-    variants and Hanyu readings (the readings in five more systems would triple the keys,
-    for typos of spellings that exact and parsed lookups already find). As _FUZZY_SQL."""
-    return row.match != "script" and (row.match != "pinyin" or row.system == "hanyu")
+def _is_fuzzy(row: KeyRow, kind: Kind) -> bool:
+    """Whether near misses are scored against this row (of an entry of this ``kind``):
+    English terms and their variants and Hanyu readings (the readings in five more systems
+    would triple the keys, for typos of spellings that exact and parsed lookups already
+    find), of Taiwan's names only (a place outside Taiwan is found as written: a typo of
+    Banqiao is not Xi'an's Baqiao). _FUZZY_SQL says the same in SQL."""
+    return (
+        kind is not Kind.FOREIGN_PLACE
+        and row.match != "script"
+        and (row.match != "pinyin" or row.system == "hanyu")
+    )
 
 
-#: Near misses are Taiwan's names: a place outside Taiwan is found as written, so that a
-#: typo of Banqiao is not Xi'an's Baqiao.
+#: The rows near misses are scored against, as _is_fuzzy says.
 _FUZZY_SQL = (
     "SELECT key, n FROM keys WHERE match != 'script' AND (match != 'pinyin' OR system = 'hanyu')"
     ' AND n NOT IN (SELECT n FROM entries WHERE instr(data, \'"kind":"foreign-place"\') > 0)'
@@ -395,7 +396,7 @@ class Index:
 
     def fuzzy_rows(self, key: str) -> list[KeyRow]:
         """The rows of ``key`` that near misses are scored against (see _is_fuzzy)."""
-        return [row for row in self.rows(key) if _is_fuzzy(row)]
+        return [row for row in self.rows(key) if _is_fuzzy(row, self.entry(row.n).kind)]
 
     def entries_mentioning(self, fragment: str) -> list[Entry]:
         """The entries whose stored JSON contains ``fragment`` (a quick filter, e.g. for

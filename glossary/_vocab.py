@@ -66,6 +66,12 @@ DROPPED = (
     WHITESPACE | frozenset("-‐‑‒–—'’‘ʼ`´′._,/") | frozenset("－．／＿，＇｀") | CHINESE_PUNCTUATION
 )
 
+#: Full stops and commas, full-width ones too (the fold drops both): a name runs across
+#: one only where its term has it. ``MARKS.findall(text)`` joined and translated by
+#: ``ASCII_MARKS`` is how a text or a term writes them (西，屯區 has ",", 西屯區 none).
+MARKS = re.compile("[.,．，]")
+ASCII_MARKS = str.maketrans("．，", ".,")
+
 #: Variant characters folded to one form in keys. Only true variants belong here,
 #: characters that name the same thing in every place name (台/臺); never characters that
 #: Simplified/Traditional conversion would get wrong.

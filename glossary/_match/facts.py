@@ -3,13 +3,12 @@ from its rows (:class:`KeyFacts`), and the everyday words a bare name may not be
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from glossary._index import Index, KeyRow, names_in_text
 from glossary._model import Entry, MatchKind, Status, System, Term
-from glossary._vocab import GENERIC_IN_TEXT
+from glossary._vocab import ASCII_MARKS, GENERIC_IN_TEXT, MARKS
 
 __all__ = ["COMMON_WORDS", "KeyFacts", "entry_status", "generic_words_of"]
 
@@ -35,9 +34,6 @@ COMMON_WORDS = frozenset(
         "orchid",
     }
 )
-
-#: The full stops and commas of a term, in order.
-_MARK = re.compile("[.,]")
 
 _KINDS = {
     "variant": MatchKind.VARIANT,
@@ -110,7 +106,7 @@ class KeyFacts(NamedTuple):
             score=top,
             bare=all(r.match != "term" for r in rows),
             full_stop=any(r.term.endswith(".") for r in rows),
-            marks=frozenset("".join(_MARK.findall(r.term)) for r in rows),
+            marks=frozenset("".join(MARKS.findall(r.term)).translate(ASCII_MARKS) for r in rows),
             generics=frozenset(generics),
             entries=entries,
             match=_KINDS.get(row.match, MatchKind.EXACT),

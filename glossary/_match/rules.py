@@ -35,7 +35,7 @@ import re
 
 from glossary._match.facts import KeyFacts
 from glossary._text import is_cjk
-from glossary._vocab import GENERIC_ALTERNATION, GENERIC_IN_TEXT
+from glossary._vocab import ASCII_MARKS, GENERIC_ALTERNATION, GENERIC_IN_TEXT, MARKS
 
 __all__ = [
     "NO_BOUND",
@@ -56,10 +56,7 @@ __all__ = [
 #: word), or one before it only (a Latin prefix).
 NO_BOUND, WORD, PREFIX = 0, 1, 2
 
-#: Full stops and commas, full-width ones too (the fold drops both; a name runs across
-#: neither unless its term has it: 西，屯區 is no 西屯區).
-_MARK = re.compile("[.,．，]")
-_ASCII_MARKS = str.maketrans("．，", ".,")
+
 #: A generic word after a bare name: spaces, at most one line break, or a hyphen between.
 _GENERIC_AFTER = re.compile(
     rf"[ \t\r\n\u00a0-]+({GENERIC_ALTERNATION})(?!\w)",
@@ -123,10 +120,10 @@ def marks_ok(text: str, start: int, end: int, marks: frozenset[str]) -> bool:
     >>> marks_ok("Sec. 1, Bade Rd", 0, 15, frozenset({".,"}))
     True
     """
-    if _MARK.search(text, start, end) is None:
+    if MARKS.search(text, start, end) is None:
         found = ""
     else:
-        found = "".join(_MARK.findall(text, start, end)).translate(_ASCII_MARKS)
+        found = "".join(MARKS.findall(text, start, end)).translate(ASCII_MARKS)
     if len(marks) == 1:
         return found in marks
     return not found or found in marks

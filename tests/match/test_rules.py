@@ -243,3 +243,18 @@ def test_a_chinese_name_never_runs_across_a_full_width_comma(builtin: Glossary, 
     rule does not let a name run across it."""
     spans = builtin.annotate(f"他說西{comma}屯區很好")
     assert "西屯區" not in [s.text.replace(comma, "") for s in spans]
+
+
+def test_near_misses_are_scored_against_taiwans_names_only() -> None:
+    """The rows a typo is matched to are those of Taiwan's names: Tianjin's Heping District
+    shares Taichung's key, but a typo of it is never the foreign place (one rule, for the
+    typo table, the fuzzy lookups and the rows a typo span is given)."""
+    from glossary import Kind
+    from glossary._text import latin_key
+
+    index = Glossary()._index
+    rows = index.rows(latin_key("Heping District"))
+    assert any(index.entry(r.n).kind is Kind.FOREIGN_PLACE for r in rows)
+    fuzzy = index.fuzzy_rows(latin_key("Heping District"))
+    assert fuzzy
+    assert all(index.entry(r.n).kind is not Kind.FOREIGN_PLACE for r in fuzzy)
