@@ -50,6 +50,15 @@ SHORT: dict[str, tuple[list[str], list[str], str]] = {
         "&s=BE61C7AE3E4AE329 (The Mainland Affairs Council (MAC)); United Daily News, "
         "https://udn.com/news/story/7331/9134006 (陸委會)",
     ),
+    "centers-for-disease-control": (
+        [],
+        ["CDC"],
+        "Taiwan CDC, 疾病管制署署簡介 (Chinese and English), "
+        "https://issuu.com/taiwancdc/docs/_________________________09a7f22c59c019, and Kinmen "
+        "Hospital, Ministry of Health and Welfare, News, "
+        "http://www.kmsh.gov.tw/kmsh/english/news.html (the Taiwan Centers for Disease Control "
+        "(Taiwan CDC))",
+    ),
     "national-communications-commission": (
         [],
         ["NCC"],
