@@ -3,7 +3,9 @@ news-style text, and what it must leave alone.
 
 ``recall/*.txt`` are Taiwan news-style stories, written for this project, with every name
 a copy desk would want glossed marked ``[[as written|entry-id]]``. A name the built-in
-term base does not hold is marked with its kind instead, ``[[Suhua Highway|?landmark]]``;
+term base did not hold when the story was written is marked with its kind instead,
+``[[Suhua Highway|?landmark]]`` (found by a span of exactly that text naming an entry of
+that kind, should one be added);
 one that either of two entries fits lists both, ``[[Taipei Main Station|a/b]]``.
 ``false_positive/*.txt`` are stories about places and people outside Taiwan, and English
 prose full of everyday words and given names: nothing in them is a Taiwan name.
@@ -121,6 +123,7 @@ class Score:
     gold: Counter[str] = field(default_factory=Counter)
     gold_known: Counter[str] = field(default_factory=Counter)
     found: Counter[str] = field(default_factory=Counter)
+    found_known: Counter[str] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)  # "file: text -> id" of each false positive
     missed: list[str] = field(default_factory=list)  # "file: text (id)" of each known name missed
 
@@ -130,7 +133,8 @@ class Score:
         return tp / (tp + fp) if tp + fp else None
 
     def recall(self, cls: str | None = None, *, known: bool = False) -> float | None:
-        found = self.found[cls] if cls else sum(self.found.values())
+        found_counts = self.found_known if known else self.found
+        found = found_counts[cls] if cls else sum(found_counts.values())
         counts = self.gold_known if known else self.gold
         total = counts[cls] if cls else sum(counts.values())
         return found / total if total else None
@@ -157,11 +161,17 @@ def score(glossary: Glossary, files: Iterable[Path]) -> Score:
             for i, s in enumerate(spans):
                 if s.start < g.end and g.start < s.end:
                     assert s.entry is not None
-                    if s.entry.id in g.ids:
+                    # A name marked by its kind alone (no entry when it was written) is
+                    # found by an entry of that kind, should the term base gain one.
+                    if s.entry.id in g.ids or (
+                        not g.ids and class_of(s.entry.kind) == cls and s.text == g.text
+                    ):
                         matched_spans.add(i)
                         hit = True
             if hit:
                 result.found[cls] += 1
+                if g.ids:
+                    result.found_known[cls] += 1
             elif g.ids:
                 result.missed.append(f"{path.name}: {g.text} ({g.ids[0]})")
         for i, s in enumerate(spans):
