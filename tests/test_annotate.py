@@ -271,6 +271,11 @@ _NAMES = [
     "City",
     "County",
     "Township",
+    "Bank",
+    "Times",
+    "Office",
+    "Bank of",
+    "Mayor",
     "西屯區",
     "西屯",
     "台中",
@@ -364,12 +369,53 @@ def _reference(text: str, index: Index) -> list[tuple[int, int]]:
             rows = index.rows(key)
             if all(r.match != "term" for r in rows) and not chunk[0].isupper():
                 continue
+            if _in_longer_name(text, i, j):
+                continue
             found.append((i, j))
     return _leftmost_longest(found)
 
 
+def _in_longer_name(text: str, i: int, j: int) -> bool:
+    """Whether text[i:j] is part of a longer proper name, by the obvious method: up to
+    five capitalised words follow it (spaces, or one line break, between), one of them
+    an institution word (a full stop or possessive after it aside); or such a word and
+    "of" (and "the") stand right before it."""
+    from glossary._match.rules import longer_name_words
+
+    words = longer_name_words()
+    k = j
+    for _ in range(5):
+        gap_start = k
+        while k < len(text) and text[k] in " \t\r\n\u00a0":
+            k += 1
+        gap = text[gap_start:k].replace("\r\n", "\n")
+        if not gap or gap.count("\n") > 1 or "\r" in gap or k == len(text):
+            break
+        if not "A" <= text[k] <= "Z":
+            break
+        w = k
+        while k < len(text) and (text[k].isalnum() or text[k] in "_&'’.-"):
+            k += 1
+        word = text[w:k].rstrip(".")
+        for possessive in ("'s", "’s"):
+            word = word.removesuffix(possessive)
+        if word.rstrip("'’") in words:
+            return True
+    before = text[:i]
+    for link in (" of ", " of the "):
+        if before.endswith(link):
+            head = before[: -len(link)]
+            w = len(head)
+            while w and (head[w - 1].isalnum() or head[w - 1] in "_&'’-"):
+                w -= 1
+            word = head[w:]
+            if (w == 0 or head[w - 1] != ".") and word[:1].isupper() and word in words:
+                return True
+    return False
+
+
 WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung"]
-FILLER = ["the", "mayor", "of", "and", "visited", ",", ".", "in", "rivers"]
+FILLER = ["the", "mayor", "of", "and", "visited", ",", ".", "in", "rivers", "Bank", "Temple of"]
 
 
 @st.composite
@@ -774,6 +820,8 @@ def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
             if chunk.isascii() and (
                 (i > 0 and _in_word(text[i - 1])) or (j < len(text) and _in_word(text[j]))
             ):
+                continue
+            if chunk.isascii() and _in_longer_name(text, i, j):
                 continue
             found.append((i, j))
     return _leftmost_longest(found)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from glossary._index import Index
 from glossary._match.context import decide
-from glossary._match.rules import NO_BOUND, WORD, cut_off
+from glossary._match.rules import NO_BOUND, WORD, cut_off, in_longer_name
 from glossary._model import Entry, MatchKind, Span, System, Term
 from glossary._text import has_cjk
 
@@ -71,7 +71,7 @@ class ExactMatcher:
             info: _Exact | None = self._info.get(pattern) or self._prepare(pattern)
             if info is not None and info.sensitive:  # some term only as written (MAC)
                 info = self._as_written(pattern, found)
-            if info is None:
+            if info is None or (bounds[pattern] and in_longer_name(text, start, end)):
                 continue
             last = end
             spans.append(

@@ -24,14 +24,24 @@ typo pass) calls these, so a rule cannot drift between copies.
    (MAC, never mac or Mac).
 8. **Full stop**: a term that ends with a full stop (Dist., Rd.) takes the one after it in
    the text, which the fold dropped (part of :func:`check`).
+9. **Longer name** (:func:`in_longer_name`): a Latin name that capitalised words continue
+   into a longer proper name, one of them a word that ends such names (Times, Bank,
+   Temple, University, Office: ``glossary/data/longer_names.txt``), is no hit: "The
+   Taipei Times", "Taichung Bank", "Dajia Jenn Lann Temple", "Taipei District
+   Prosecutors' Office"; nor is one after such a word and "of" ("Bank of Taiwan"). A
+   place's own bodies too ("Xitun District Office", "Taipei City Government"): a gloss
+   inside a name is one an editor has to move. An entry for the whole name is a longer
+   key and wins (Taoyuan International Airport).
 
-:func:`check` applies rules 2 to 8 to one hit; word boundaries are checked before it, on
+:func:`check` applies rules 2 to 9 to one hit; word boundaries are checked before it, on
 the folded text where its edges show them, else on the original.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from glossary._match.facts import KeyFacts
 from glossary._text import is_cjk
@@ -49,6 +59,8 @@ __all__ = [
     "cut_off",
     "cut_off_folded",
     "generic_end",
+    "in_longer_name",
+    "longer_name_words",
     "marks_ok",
 ]
 
@@ -62,6 +74,15 @@ _GENERIC_AFTER = re.compile(
     rf"[ \t\r\n\u00a0-]+({GENERIC_ALTERNATION})(?!\w)",
     re.IGNORECASE,
 )
+#: A capitalised word after a name: spaces or one line break between.
+_NEXT_WORD = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)([A-Z][\w&'’.-]*)")
+#: A capitalised word and "of" (and "the") right before a name: "Bank of Taiwan".
+_WORD_OF = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w&'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z"
+)
+#: How many capitalised words after a name may continue it (Kaohsiung Chang Gung
+#: Memorial Hospital: four).
+_LONGER_NAME_WORDS = 5
 #: A blank line (two line breaks with only spaces between) or a paragraph separator.
 _PARAGRAPH = re.compile("(?>\r\n|\r|\n)[ \t\f\v\u00a0\u3000]*(?>\r\n|\r|\n)|\u2029")
 
@@ -140,6 +161,49 @@ def crosses_paragraph(text: str, start: int, end: int) -> bool:
     return _PARAGRAPH.search(text, start, end) is not None
 
 
+@cache
+def longer_name_words() -> frozenset[str]:
+    """The words that end a longer proper name (``glossary/data/longer_names.txt``).
+
+    >>> {"Times", "Bank", "Temple"} <= longer_name_words()
+    True
+    """
+    text = resources.files("glossary").joinpath("data/longer_names.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a longer proper name: capitalised
+    words follow it (spaces or one line break between), one of them a word that ends such
+    names (:func:`longer_name_words`, with a possessive or full stop after it), or one of
+    those words and "of" come right before it.
+
+    >>> in_longer_name("The Taipei Times", 4, 10), in_longer_name("Dajia Jenn Lann Temple", 0, 5)
+    (True, True)
+    >>> in_longer_name("Bank of Taiwan", 8, 14), in_longer_name("Taipei Mayor Chiang said", 0, 6)
+    (True, False)
+    >>> in_longer_name("in Taipei. Bank staff", 3, 9), in_longer_name("Taipei bank", 0, 6)
+    (False, False)
+    """
+    if end < len(text) and text[end] in " \t\n\r\u00a0":
+        words = longer_name_words()
+        at = end
+        for _ in range(_LONGER_NAME_WORDS):
+            match = _NEXT_WORD.match(text, at)
+            if match is None:
+                break
+            word = match.group(1).rstrip(".")
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            if word.rstrip("'’") in words:
+                return True
+            at = match.end()
+    if start > 3 and (text.endswith("of ", 0, start) or text.endswith("the ", 0, start)):
+        before = _WORD_OF.search(text[max(0, start - 40) : start])
+        return before is not None and before.group(1) in longer_name_words()
+    return False
+
+
 def as_written_ok(text: str, start: int, end: int, facts: KeyFacts) -> bool:
     """Whether a key whose terms are all case-sensitive (MAC) is written as one of them."""
     return not facts.as_written or text[start:end] in facts.as_written
@@ -176,4 +240,6 @@ def check(text: str, facts: KeyFacts, start: int, end: int) -> int | None:
         if extended == end and (facts.common or facts.foreign):
             return None  # "Hoping" alone is a word; "Hoping District" is a place
         end = extended
+    if in_longer_name(text, start, end):
+        return None
     return end

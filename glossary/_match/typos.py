@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from glossary._index import TYPO_MIN_LENGTH, Index, bare_key
-from glossary._match.rules import continues_word
+from glossary._match.rules import continues_word, in_longer_name
 from glossary._model import Kind, MatchKind, Span
 from glossary._text import latin_key
 from glossary._vocab import strip_generic_en
@@ -186,7 +186,7 @@ class Typos:
             if best is None:
                 continue
             score, key, start = best
-            if self._no_fuzzy(key):
+            if self._no_fuzzy(key) or in_longer_name(text, start, end):
                 continue
             entries = tuple(
                 self.index.entry(n) for n in sorted({row.n for row in self.index.fuzzy_rows(key)})
@@ -208,6 +208,8 @@ class Typos:
             i = bisect.bisect_left(starts, shape.end()) - 1
             if i >= 0 and reach[i] > shape.start():
                 continue  # the exact pass found a name here
+            if in_longer_name(text, shape.start(), shape.end()):
+                continue
             hit = self._best(latin_key(shape.group()), cutoff, people=True)
             if hit is None:
                 continue
