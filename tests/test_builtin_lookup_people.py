@@ -30,6 +30,15 @@ LOOKUPS = [
     ("Wellington Koo", "wellington-koo", "顧立雄", "Wellington Koo"),
     ("Cheng Li-chun", "cheng-li-chiun", "鄭麗君", "Cheng Li-chiun"),
     ("Li Men-yen", "li-meng-yen", "李孟諺", "Li Meng-yen"),
+    # Heads of the other Yuans, the central bank and envoys (issue 12, people of national
+    # standing), by their own spelling, an attested one or the Chinese.
+    ("Hsu Tzong-li", "hsu-tzong-li", "許宗力", "Hsu Tzong-li"),
+    ("Tsai Chiung-tun", "tsai-jeong-duen", "蔡烱燉", "Tsai Jeong-duen"),
+    ("Paelabang Danapan", "sun-ta-chuan", "孫大川", "Sun Ta-chuan"),
+    ("Huang Rong-cun", "huang-jong-tsun", "黃榮村", "Huang Jong-tsun"),
+    ("彭淮南", "perng-fai-nan", "彭淮南", "Perng Fai-nan"),
+    ("Lin Pi-chao", "lin-bih-jaw", "林碧炤", "Lin Bih-jaw"),
+    ("Alexander Yui", "alexander-yui", "俞大㵢", "Alexander Yui"),
 ]
 
 PEOPLE_FILE = builtin_dir() / "people-national.yaml"
