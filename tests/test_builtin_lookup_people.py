@@ -39,6 +39,13 @@ LOOKUPS = [
     ("彭淮南", "perng-fai-nan", "彭淮南", "Perng Fai-nan"),
     ("Lin Pi-chao", "lin-bih-jaw", "林碧炤", "Lin Bih-jaw"),
     ("Alexander Yui", "alexander-yui", "俞大㵢", "Alexander Yui"),
+    # Ministers of the Lin Chuan (2016-05-20) and Lai Ching-te (2017-09-08) Cabinets.
+    ("Katharine Chang", "katharine-chang", "張小月", "Katharine Chang"),
+    ("Chang Hsiao-yueh", "katharine-chang", "張小月", "Katharine Chang"),
+    ("Hochen Tan", "hochen-tan", "賀陳旦", "Hochen Tan"),
+    ("C.K. Lee", "lee-chih-kung", "李世光", "Lee Chih-kung"),
+    ("Su Jian-rong", "su-jain-rong", "蘇建榮", "Su Jain-rong"),
+    ("葉俊榮", "yeh-jiunn-rong", "葉俊榮", "Yeh Jiunn-rong"),
 ]
 
 PEOPLE_FILE = builtin_dir() / "people-national.yaml"
@@ -71,6 +78,7 @@ NO_BODY = {
     "Minister of the Atomic Energy Council",
     "Minister of the Department of Health",
     "Minister of the National Science Council",
+    "Minister of the Mongolian and Tibetan Affairs Commission",
 }
 
 #: Premiers and vice premiers since 1988 in the cabinet roster that are left out, and why.
