@@ -46,6 +46,14 @@ LOOKUPS = [
     ("C.K. Lee", "lee-chih-kung", "李世光", "Lee Chih-kung"),
     ("Su Jian-rong", "su-jain-rong", "蘇建榮", "Su Jain-rong"),
     ("葉俊榮", "yeh-jiunn-rong", "葉俊榮", "Yeh Jiunn-rong"),
+    # Public figures: business, culture, sport; stage names and the given-name-first order.
+    ("Cher Wang", "cher-wang", "王雪紅", "Cher Wang"),
+    ("Jay Chou", "jay-chou", "周杰倫", "Jay Chou"),
+    ("A-mei", "a-mei", "張惠妹", "A-Mei"),
+    ("Kulilay Amit", "a-mei", "張惠妹", "A-Mei"),
+    ("Chien-Ming Wang", "wang-chien-ming", "王建民", "Wang Chien-ming"),
+    ("林懷民", "lin-hwai-min", "林懷民", "Lin Hwai-min"),
+    ("Lee Chih-kai", "lee-chih-kai", "李智凱", "Lee Chih-kai"),
 ]
 
 PEOPLE_FILE = builtin_dir() / "people-national.yaml"
@@ -153,6 +161,14 @@ def test_cli_lookup_json() -> None:
         "org": "office-of-the-president",
         "since": "2024-05-20",
     }
+
+
+def test_cli_lookup_finds_a_former_english_name() -> None:
+    """`glossary lookup "Chan Yung-jan"` shows Latisha Chan, the name she uses now."""
+    result = CliRunner().invoke(app, ["lookup", "Chan Yung-jan"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Latisha Chan (詹詠然)  [latisha-chan]")
+    assert result.stderr == ""
 
 
 def test_installed_script_finds_the_premier() -> None:
