@@ -77,6 +77,16 @@ SINGLE_HOLDER = (
     "Minister of Culture",
     "Minister of Digital Affairs",
     "Minister of the Mainland Affairs Council",
+    "President of the Judicial Yuan",
+    "Vice President of the Judicial Yuan",
+    "President of the Control Yuan",
+    "Vice President of the Control Yuan",
+    "President of the Examination Yuan",
+    "Vice President of the Examination Yuan",
+    "Governor of the Central Bank",
+    "Representative to the United States",
+    "Chairperson of the Financial Supervisory Commission",
+    "Chairperson of the Central Election Commission",
 )
 
 #: Titles whose body has no entry of its own in the built-in term base (yet).
