@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -110,6 +111,103 @@ def test_lookup_finds_the_person(
     assert hits[0].entry.id == ident
     assert (hits[0].entry.english, hits[0].entry.chinese) == (english, chinese)
     assert all(h.score < hits[0].score for h in hits[1:])
+
+
+@pytest.mark.parametrize(
+    ("query", "ident", "english", "chinese"),
+    [
+        ("Freddy Lim", "freddy-lim", "Freddy Lim", "林昶佐"),
+        ("Claire Wang", "claire-wang", "Claire Wang", "王婉諭"),
+        ("Chen Jiau-hua", "chen-jiau-hua", "Chen Jiau-hua", "陳椒華"),
+        ("Andy Chiu", "chiu-chen-yuan", "Chiu Chen-yuan", "邱臣遠"),
+        ("Lai Hsiang-lin", "lai-hsiang-ling", "Lai Hsiang-ling", "賴香伶"),
+        ("Kao Chia-yu", "kao-chia-yu", "Kao Chia-yu", "高嘉瑜"),
+        ("趙天麟", "chao-tian-lin", "Chao Tian-lin", "趙天麟"),
+        ("Mark Ho", "ho-chih-wei", "Ho Chih-wei", "何志偉"),
+        ("Yu Tian", "yu-tian", "Yu Tian", "余天"),
+        ("Hung Hsiu-chu", "hung-hsiu-chu", "Hung Hsiu-chu", "洪秀柱"),
+        ("Helen Chang", "helen-chang", "Helen Chang", "張花冠"),
+        ("Chang Hwa-kuan", "helen-chang", "Helen Chang", "張花冠"),
+        ("Wei Ming-gu", "wei-ming-ku", "Wei Ming-ku", "魏明谷"),
+        ("Justin Huang", "justin-huang", "Justin Huang", "黃健庭"),
+        ("Andy Yang", "yang-cheng-wu", "Yang Cheng-wu", "楊鎮浯"),
+        ("翁章梁", "weng-chang-liang", "Weng Chang-liang", "翁章梁"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
+)
+def test_lookup_finds_a_former_lawmaker_or_local_head(
+    glossary: Glossary, query: str, ident: str, english: str, chinese: str
+) -> None:
+    """Members of the 10th legislature, 2014-2018 heads and party chairs are found by name."""
+    hits = glossary.lookup(query)
+    assert hits[0].entry.id == ident
+    assert (hits[0].entry.english, hits[0].entry.chinese) == (english, chinese)
+    assert all(h.score < hits[0].score for h in hits[1:])
+
+
+def test_former_officeholders_have_dated_roles(glossary: Glossary) -> None:
+    """A former chairwoman, a recalled legislator and a 2014-2018 magistrate carry their dates."""
+    hung = {r.title: r for r in glossary.lookup("洪秀柱")[0].entry.roles}
+    chair = hung["Chairperson of the Kuomintang"]
+    assert (chair.org, chair.since, chair.until) == ("kuomintang", "2016-03-30", "2017-06-30")
+    assert hung["Deputy Speaker of the Legislative Yuan"].until == "2016-01-31"
+    [recalled] = glossary.lookup("Chen Po-wei")[0].entry.roles
+    assert (recalled.since, recalled.until, recalled.current) == ("2020-02-01", "2021-10-28", False)
+    [wei] = glossary.lookup("Wei Ming-ku")[0].entry.roles
+    assert (wei.zh, wei.org, wei.since, wei.until) == (
+        "彰化縣長",
+        "changhua-county",
+        "2014-12-25",
+        "2018-12-25",
+    )
+    wang = [r for r in glossary.lookup("Claire Wang")[0].entry.roles if r.current]
+    assert [(r.title, r.since) for r in wang] == [
+        ("Chairperson of the New Power Party", "2024-02-26")
+    ]
+
+
+def test_a_former_legislator_through_the_cli() -> None:
+    """`glossary lookup "Lai Hsiang-lin"` finds her under the spelling her party prints."""
+    result = CliRunner().invoke(app, ["lookup", "Lai Hsiang-lin"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Lai Hsiang-ling (賴香伶)  [lai-hsiang-ling]"
+    assert "en  Lai Hsiang-lin  (admitted, personal)" in result.stdout
+    assert result.stderr == ""
+
+
+def _dates_in_order(first: str, second: str) -> bool:
+    """first <= second at the precision both are known ('2019-08' vs '2019-08-12')."""
+    size = min(len(first), len(second))
+    return first[:size] <= second[:size]
+
+
+@pytest.mark.parametrize("party", ["kuomintang", "new-power-party", "taiwan-peoples-party"])
+def test_party_chairs_follow_one_another(termbase: TermBase, party: str) -> None:
+    """No two people chair one party at once: each chair's term ends before the next begins."""
+    terms = sorted(
+        (role.since, role.until, entry.id)
+        for entry in termbase
+        for role in entry.roles
+        if role.org == party and "Chair" in role.title
+    )
+    assert len(terms) >= 3
+    for (_, until, ident), (since, _, successor) in itertools.pairwise(terms):
+        assert until, f"{ident} still chairs {party} although {successor} followed"
+        assert _dates_in_order(until, since), f"{ident} until {until}, {successor} since {since}"
+
+
+def test_full_legislative_terms_end_on_their_last_day(entries: list[Entry]) -> None:
+    """A Legislator role that ends with a term ends on its last day, 31 January, as documented."""
+    ends = [
+        (e.id, r.until) for e in entries for r in e.roles if r.title == "Legislator" and r.until
+    ]
+    assert sum(until == "2024-01-31" for _, until in ends) >= 18
+    for ident, until in ends:
+        assert until[5:] != "02-01" or until[:4] not in {"2008", "2012", "2016", "2020", "2024"}, (
+            ident,
+            until,
+        )
 
 
 def test_ko_wen_je_and_wang_jin_pyng_have_their_roles(glossary: Glossary) -> None:
