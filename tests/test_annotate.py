@@ -8,15 +8,17 @@ import re
 import string
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary import Glossary, QueryError
+from glossary import Glossary, Kind, QueryError
 from glossary._index import Index
 from glossary._match.fold import fold
 from glossary._match.fold import fold_slowly as _fold_slowly
+from glossary._script import to_simplified
 from glossary._text import chinese_key, has_cjk, latin_key
 from glossary.render import gloss, html_page, normalize, span_dicts
 
@@ -347,9 +349,49 @@ def _in_word(char: str) -> bool:
     return char.isalnum() and not has_cjk(char)
 
 
+class _ChineseWords:
+    """The Chinese word rules (glossary._match.segment) by the obvious method: the Han
+    characters around a hit, each made Simplified alone, cut by a jieba given every Chinese
+    name (made on first use: it takes a quarter of a second)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.jieba: Any = None
+
+    def keeps(self, text: str, i: int, j: int, kinds: set[Kind]) -> bool:
+        from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, PLACE_KINDS
+
+        def han(k: int) -> bool:
+            return 0 <= k < len(text) and has_cjk(text[k])
+
+        if not han(i - 1) and not han(j):
+            return True
+        low, high = i, j
+        while low > i - BEFORE and han(low - 1):
+            low -= 1
+        while high < j + AFTER and han(high):
+            high += 1
+        if self.jieba is None:
+            import rjieba
+
+            self.jieba = rjieba.Jieba()
+            for name in {"".join(map(to_simplified, n)) for n in self.names}:
+                if not self.jieba.has_word(name):
+                    self.jieba.add_word(name, None, None)
+        window = "".join(map(to_simplified, text[low:high]))
+        cuts = set(itertools.accumulate(map(len, self.jieba.cut(window, False)), initial=0))
+        if i - low not in cuts or j - low not in cuts:
+            return False
+        return not kinds & PLACE_KINDS or not any(
+            window[j - low : k] in AFTER_PLACE and k in cuts
+            for k in range(j - low + 1, high - low + 1)
+        )
+
+
 def _reference(text: str, index: Index) -> list[tuple[int, int]]:
     """Every (start, end) a key matches by brute force over all substrings, leftmost-longest."""
     keys = set(index.keys())
+    words = _ChineseWords([k for k in keys if not k.isascii()])
     found: list[tuple[int, int]] = []
     for i in range(len(text)):
         for j in range(i + 1, len(text) + 1):
@@ -357,7 +399,9 @@ def _reference(text: str, index: Index) -> list[tuple[int, int]]:
             if chunk != chunk.strip() or chunk[0] in "-'’.,":
                 continue
             if chinese_key(chunk) in keys and not chunk.isascii():
-                found.append((i, j))
+                kinds = {index.entry(r.n).kind for r in index.rows(chinese_key(chunk))}
+                if words.keeps(text, i, j, kinds):
+                    found.append((i, j))
                 continue
             key = latin_key(chunk)
             if key not in keys or not key.isascii() or not key:
@@ -416,6 +460,8 @@ def _in_longer_name(text: str, i: int, j: int) -> bool:
 
 WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung"]
 FILLER = ["the", "mayor", "of", "and", "visited", ",", ".", "in", "rivers", "Bank", "Temple of"]
+#: Chinese filler: titles and words that join a name before them, and ones that do not.
+CHINESE_FILLER = ["市長", "長", "公園", "的", "路", "居民"]
 
 
 @st.composite
@@ -437,9 +483,10 @@ def term_base_and_text(draw: st.DrawFn) -> tuple[str, str]:
             unique=True,
         )
     )
+    kinds = draw(st.lists(st.sampled_from(["other", "district"]), min_size=len(names)))
     yaml_text = "".join(
-        f"- id: e{i}\n  kind: other\n  zh: [{zh}]\n  en: ['{en}']\n  source: test\n"
-        for i, (en, zh) in enumerate(zip(names, chinese, strict=True))
+        f"- id: e{i}\n  kind: {kind}\n  zh: [{zh}]\n  en: ['{en}']\n  source: test\n"
+        for i, (en, zh, kind) in enumerate(zip(names, chinese, kinds, strict=False))
     )
     pieces = draw(
         st.lists(
@@ -447,6 +494,7 @@ def term_base_and_text(draw: st.DrawFn) -> tuple[str, str]:
                 st.sampled_from(names),
                 st.sampled_from(chinese),
                 st.sampled_from(FILLER),
+                st.sampled_from(CHINESE_FILLER),
                 st.sampled_from(names).map(str.lower),
                 st.sampled_from(names).map(lambda n: n.replace(" ", "-")),
                 st.text(alphabet=string.ascii_letters, min_size=1, max_size=4),
@@ -807,10 +855,14 @@ def test_long_text_is_streamed_in_pieces(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert all(text[s["start"] : s["end"]] == s["text"] for s in streamed)
 
 
-def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
+def _exact_reference(
+    text: str, terms: list[str], kinds: dict[str, set[Kind]] | None = None
+) -> list[tuple[int, int]]:
     """Every (start, end) where a term stands as written (case aside), whole words for
-    Latin terms, leftmost-longest: by brute force over all substrings."""
+    Latin terms, Chinese ones where they are words (``kinds``: each Chinese term's entry
+    kinds), leftmost-longest: by brute force over all substrings."""
     lowered = {t.lower() for t in terms}
+    words = _ChineseWords([t for t in lowered if has_cjk(t)])
     found = []
     for i in range(len(text)):
         for j in range(i + 1, len(text) + 1):
@@ -822,6 +874,8 @@ def _exact_reference(text: str, terms: list[str]) -> list[tuple[int, int]]:
             ):
                 continue
             if chunk.isascii() and _in_longer_name(text, i, j):
+                continue
+            if has_cjk(chunk) and kinds is not None and not words.keeps(text, i, j, kinds[chunk]):
                 continue
             found.append((i, j))
     return _leftmost_longest(found)
@@ -842,8 +896,12 @@ def test_exact_matcher_agrees_with_a_brute_force_scan(
     path.write_text(yaml_text, encoding="utf-8")
     g = Glossary([path], builtin=False, cache_dir=None)
     terms = [t.text for e in g for t in (*e.en, *e.zh)]
+    kinds: dict[str, set[Kind]] = {}
+    for e in g:
+        for t in e.zh:
+            kinds.setdefault(t.text, set()).add(e.kind)
     got = [(s.start, s.end) for s in g.annotate(text, exact=True)]
-    assert got == _exact_reference(text, terms), text
+    assert got == _exact_reference(text, terms, kinds), text
 
 
 def test_exact_mode(glossary: Glossary) -> None:

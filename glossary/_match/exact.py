@@ -8,6 +8,7 @@ from typing import NamedTuple
 from glossary._index import Index
 from glossary._match.context import decide
 from glossary._match.rules import NO_BOUND, WORD, cut_off, in_longer_name
+from glossary._match.segment import Words
 from glossary._model import Entry, MatchKind, Span, System, Term
 from glossary._text import has_cjk
 
@@ -43,6 +44,7 @@ class ExactMatcher:
         self._bounds = [NO_BOUND if has_cjk(k) else WORD for k in self._keys]
         self._terms: dict[tuple[int, str], Term] = {}
         self._info: dict[int, _Exact] = {}
+        self.words = Words(self._chinese_keys)  # Chinese word boundaries
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._keys, matchkind=ahocorasick_rs.MatchKind.Standard
         )
@@ -73,6 +75,8 @@ class ExactMatcher:
                 info = self._as_written(pattern, found)
             if info is None or (bounds[pattern] and in_longer_name(text, start, end)):
                 continue
+            if bounds[pattern] == NO_BOUND and not self.words.keeps(text, start, end, info.entries):
+                continue
             last = end
             spans.append(
                 Span(
@@ -88,6 +92,10 @@ class ExactMatcher:
                 )
             )
         return decide(spans, self.index)
+
+    def _chinese_keys(self) -> list[str]:
+        """The Chinese terms: the segmenter's names."""
+        return [key for key, bound in zip(self._keys, self._bounds, strict=True) if not bound]
 
     def _prepare(self, pattern: int) -> _Exact:
         info = self._hits(self._rows[pattern])

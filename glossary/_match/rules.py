@@ -32,8 +32,11 @@ typo pass) calls these, so a rule cannot drift between copies.
    place's own bodies too ("Xitun District Office", "Taipei City Government"): a gloss
    inside a name is one an editor has to move. An entry for the whole name is a longer
    key and wins (Taoyuan International Airport).
+10. **Chinese words** (:class:`glossary._match.segment.Words`): a Chinese name starts and
+    ends on the segmenter's word boundaries (中正 is no district in 中正路), and a place
+    followed by a title or a name made from it is not the place alone (高雄市長, 中正紀念堂).
 
-:func:`check` applies rules 2 to 9 to one hit; word boundaries are checked before it, on
+:func:`check` applies rules 2 to 8 and 10 to one hit; word boundaries are checked before it, on
 the folded text where its edges show them, else on the original.
 """
 
@@ -44,6 +47,7 @@ from functools import cache
 from importlib import resources
 
 from glossary._match.facts import KeyFacts
+from glossary._match.segment import Words
 from glossary._text import is_cjk
 from glossary._vocab import ASCII_MARKS, GENERIC_ALTERNATION, GENERIC_IN_TEXT, MARKS
 
@@ -222,15 +226,18 @@ def generic_end(text: str, end: int, generics: frozenset[str]) -> int:
     return match.end()
 
 
-def check(text: str, facts: KeyFacts, start: int, end: int) -> int | None:
+def check(
+    text: str, facts: KeyFacts, start: int, end: int, words: Words | None = None
+) -> int | None:
     """Where a hit of a key at ``start:end`` ends (past a full stop or generic word it
-    takes), or None if the rules say it is no hit. Word boundaries are checked already."""
+    takes), or None if the rules say it is no hit. Word boundaries are checked already
+    (Chinese ones here, by ``words``)."""
     if facts.full_stop and text.startswith(".", end):
         end += 1  # Situn Dist. ends with its full stop
     if not marks_ok(text, start, end, facts.marks) or crosses_paragraph(text, start, end):
         return None
     if not facts.latin:
-        return end
+        return end if words is None or words.keeps(text, start, end, facts.entries) else None
     if not as_written_ok(text, start, end, facts):
         return None
     if facts.bare:

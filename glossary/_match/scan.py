@@ -8,6 +8,7 @@ left open (:mod:`glossary._match.typos`), homonyms decided by context
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import TYPE_CHECKING, NamedTuple
 
 from glossary._index import Index
@@ -15,6 +16,7 @@ from glossary._match import rules
 from glossary._match.context import decide
 from glossary._match.facts import KeyFacts
 from glossary._match.fold import BLOCK, Folded, fold, kept_at
+from glossary._match.segment import Words
 from glossary._match.typos import Typos
 from glossary._model import MatchKind, Span
 
@@ -59,6 +61,7 @@ class Matcher:
         self._key_count = int(index.meta("key_count") or 0)
         self._longest = int(index.meta("longest_key") or 0)
         self.typos = Typos(index)
+        self.words = Words(self._chinese_keys)  # Chinese word boundaries
         # Two automatons over every key, each built when a text long enough to pay for it
         # comes (a short one asks the index for its substrings instead): one scans the
         # bytes of a text that folds to ASCII (most English; 10-15% faster than scanning
@@ -68,6 +71,11 @@ class Matcher:
         self._text_automaton: ahocorasick_rs.AhoCorasick | None = None
         self._automaton_keys: list[str] | None = None
         self._automaton_numbers: list[int] = []
+
+    def _chinese_keys(self) -> list[str]:
+        """The index's Chinese keys: the segmenter's names."""
+        keys = self.index.keys()  # a list, not a dict
+        return [key for key in keys if not key.isascii()]
 
     def _number(self, key: str) -> int:
         """The key's number, given on first sight."""
@@ -222,8 +230,11 @@ class Matcher:
 
     def _every_hit(self, text: str, folded: Folded) -> list[Hit]:
         """Every hit, checked in the original text (for overlapping hits, and for texts whose
-        folded copy cannot show word boundaries)."""
+        folded copy cannot show word boundaries). A Chinese name that is not a word of its
+        own is kept only inside another hit (臺中 in 臺中市), never inside other words
+        (中正 in 中正路): leftmost-longest never takes it, overlapping spans show it."""
         found: list[Hit] = []
+        inside: list[Hit] = []  # Chinese hits off the word boundaries
         facts, bounds = self._facts, self.bounds
         candidates = self._candidates(folded)
         self._prepare_all(candidates)
@@ -235,7 +246,19 @@ class Matcher:
             checked = rules.check(text, info, start, end)
             if checked is None:
                 continue
-            found.append(Hit(start, start - checked, -info.score, -info.size, checked, pattern, 0))
+            hit = Hit(start, start - checked, -info.score, -info.size, checked, pattern, 0)
+            if info.latin or self.words.keeps(text, start, end, info.entries):
+                found.append(hit)
+            else:
+                inside.append(hit)
+        if inside:
+            found.sort()
+            starts = [hit.start for hit in found]
+            reach = list(itertools.accumulate((hit.end for hit in found), max))
+            for hit in inside:
+                before = bisect.bisect_right(starts, hit.start) - 1
+                if before >= 0 and reach[before] >= hit.end:
+                    found.append(hit)
         return found
 
     def _leftmost_longest_hits(self, text: str, folded: Folded) -> list[Hit]:
@@ -252,6 +275,7 @@ class Matcher:
         mask, blocks, edges = folded.mask, folded.blocks, folded.edges
         assert edges is not None
         right, count, gaps_in, check = bisect.bisect_right, mask.count, edges.count, rules.check
+        words = self.words
         out: list[Hit] = []
         reach = -1  # in the folded text
         at = -1  # the start of the candidates being tried
@@ -279,7 +303,9 @@ class Matcher:
             end = start + fend - fstart + gaps
             if gaps and count(1, start, end) != gaps:
                 end = kept_at(mask, start, fend - 1 - fstart) + 1
-            hit_end = check(text, info, start, end)
+            if best is not None and end < best.end and not info.latin:
+                continue  # a Chinese hit ends where its key does: a shorter one cannot win
+            hit_end = check(text, info, start, end, words)
             if hit_end is None:
                 continue
             if hit_end != end:  # the folded reach: the key's end, and what it took after
