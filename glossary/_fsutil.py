@@ -1,5 +1,5 @@
 """The one place output files are written (``-o``, ``-i``, ``--write``, ``--output-dir``),
-and where input files are read with a bound (:func:`read_limited`).
+and where input files are read with a bound (:func:`open_limited`, :func:`read_limited`).
 
 What a target is decides how it is written:
 
@@ -30,7 +30,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from glossary._errors import GlossaryError
 
@@ -234,39 +234,108 @@ def temp_path_beside(target: Path) -> Path:
 _READ_BLOCK = 1024 * 1024
 
 
-def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
-    """The bytes of ``path``, refused past ``limit`` bytes, whatever the file is.
+class Readable(Protocol):
+    """What a stream is read from: a binary file, or a :class:`LimitedReader`."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to ``size`` bytes; all the rest if negative; b"" at the end."""
+        ...
+
+
+class LimitedReader:
+    """A binary file read with a byte limit, whatever the file is (see :func:`open_limited`):
+    :meth:`read` raises a GlossaryError naming the file as soon as more than ``limit``
+    bytes have come, so an endless FIFO or device costs at most one block past the limit.
+    Read errors are a GlossaryError too. lxml's ``iterparse`` reads from it as from a file.
+    """
+
+    __slots__ = ("_handle", "_head", "limit", "name", "total", "what")
+
+    def __init__(self, handle: BinaryIO, limit: int, name: str, what: str) -> None:
+        self._handle = handle
+        self._head = b""  # what peek() read and read() has not returned yet
+        self.limit = limit
+        self.name = name
+        self.what = what
+        self.total = 0
+
+    @property
+    def shown(self) -> str:
+        """The limit, as messages show it."""
+        limit = self.limit
+        return f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit:,} bytes"
+
+    def _read(self, size: int) -> bytes:
+        try:
+            block = self._handle.read(min(size, self.limit + 1 - self.total))
+        except OSError as exc:
+            raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=self.name) from None
+        self.total += len(block)
+        if self.total > self.limit:
+            message = f"{self.what} is larger than {self.shown}; refused"
+            raise GlossaryError(message, path=self.name)
+        return block
+
+    def peek(self, size: int) -> bytes:
+        """Up to ``size`` bytes from the start, which :meth:`read` then returns again (for
+        telling a format from a file's first bytes, even where it cannot seek: a FIFO)."""
+        while len(self._head) < size and (block := self._read(size - len(self._head))):
+            self._head += block
+        return self._head[:size]
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to ``size`` bytes (all the rest if ``size`` is negative)."""
+        if size < 0:
+            blocks = [self._head]
+            self._head = b""
+            while block := self._read(_READ_BLOCK):
+                blocks.append(block)
+            return b"".join(blocks)
+        if self._head:
+            block, self._head = self._head[:size], self._head[size:]
+            return block
+        return self._read(size)
+
+
+@contextlib.contextmanager
+def open_limited(path: str | Path, limit: int, *, what: str = "file") -> Iterator[LimitedReader]:
+    """Open ``path`` to be read with a limit of ``limit`` bytes, whatever the file is.
 
     A regular file's size is checked first (refused without reading it); a FIFO, a
     device (``/dev/zero``, ``/dev/urandom``) or anything else whose size is not known is
-    read in blocks and refused as soon as it passes the limit, so memory stays bounded.
+    refused as soon as reading it passes the limit, so memory stays bounded.
+
+    Raises:
+        GlossaryError: Too large, missing, a directory, or unreadable (naming the path).
+            Every OSError is turned into one.
+    """
+    name = str(path)
+    with contextlib.ExitStack() as stack:  # only opening is in the try: not the caller's block
+        try:
+            handle = stack.enter_context(Path(path).open("rb"))
+        except FileNotFoundError:
+            raise GlossaryError("no such file or directory", path=name) from None
+        except IsADirectoryError:
+            raise GlossaryError("is a directory, not a file", path=name) from None
+        except OSError as exc:
+            raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=name) from None
+        reader = LimitedReader(handle, limit, name, what)
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):  # pragma: no cover (open fails first on Linux)
+            raise GlossaryError("is a directory", path=name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            message = f"{what} is {info.st_size:,} bytes; the limit is {reader.shown}; refused"
+            raise GlossaryError(message, path=name)
+        yield reader
+
+
+def read_limited(path: str | Path, limit: int, *, what: str = "file") -> bytes:
+    """The bytes of ``path``, refused past ``limit`` bytes, whatever the file is (see
+    :func:`open_limited`).
 
     Raises:
         GlossaryError: Too large, missing, a directory, or unreadable (naming the path).
         OSError: Never: every OSError is turned into a GlossaryError.
     """
-    name = str(path)
-    shown = f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit:,} bytes"
-    try:
-        with Path(path).open("rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):  # pragma: no cover (open fails first on Linux)
-                raise GlossaryError("is a directory", path=name)
-            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise GlossaryError(
-                    f"{what} is {info.st_size:,} bytes; the limit is {shown}; refused", path=name
-                )
-            blocks: list[bytes] = []
-            total = 0
-            while block := handle.read(min(_READ_BLOCK, limit + 1 - total)):
-                blocks.append(block)
-                total += len(block)
-                if total > limit:
-                    raise GlossaryError(f"{what} is larger than {shown}; refused", path=name)
-            return b"".join(blocks)
-    except FileNotFoundError:
-        raise GlossaryError("no such file or directory", path=name) from None
-    except IsADirectoryError:
-        raise GlossaryError("is a directory, not a file", path=name) from None
-    except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    with open_limited(path, limit, what=what) as reader:
+        return reader.read()

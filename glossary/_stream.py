@@ -55,12 +55,14 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"')\]’”」』）]*\s+|[。！�
 _SPACE = re.compile(r"\s+")
 
 
-def decode(data: bytes, path: str) -> str:
+def decode(data: bytes, path: str, *, errors: Errors = "strict") -> str:
     """A whole file's bytes as text: UTF-8 (a byte-order mark dropped), or UTF-16/UTF-32
-    with a byte-order mark; bytes that are not valid are a GlossaryError naming the line."""
+    with a byte-order mark; bytes that are not valid are a GlossaryError naming the line
+    (with ``errors="replace"``, U+FFFD: for a look at a file's first bytes, which may end
+    inside a character)."""
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        return data.decode(encoding)
+        return data.decode(encoding, errors)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1 if encoding.startswith("utf-8") else 0
         shown = encoding.upper().replace("-SIG", "")

@@ -853,13 +853,12 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> int:
     ("args", "message"),
     [
         (["import", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
-        (["validate-tbx", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
         (
             ["--no-builtin", "--termbase", str(ZERO), "lookup", "Situn"],
             "/dev/zero: term base file is larger than 1 MiB; refused (split it into several files)",
         ),
     ],
-    ids=["import", "validate-tbx", "termbase"],
+    ids=["import", "termbase"],
 )
 def test_15_4_endless_device_refused(args: list[str], message: str, small_limits: int) -> None:
     """/dev/zero (st_size 0, endless) is read up to the limit and refused in one line."""
@@ -884,6 +883,48 @@ def test_15_4_endless_fifo_refused(tmp_path: Path, small_limits: int) -> None:
     result = runner.invoke(app, ["import", str(fifo)])
     writer.join(timeout=60)
     assert result.exit_code == 1
+    assert result.stderr == f"glossary: error: {fifo}: file is larger than 1 MiB; refused\n"
+
+
+@pytest.mark.skipif(not ZERO.exists(), reason="no /dev/zero here")
+def test_15_4_endless_device_validated_as_a_stream(small_limits: int) -> None:
+    """validate-tbx parses as it reads: /dev/zero is not XML from its first block on,
+    one problem line, exit 1."""
+    result = runner.invoke(app, ["validate-tbx", str(ZERO)])
+    assert result.exit_code == 1
+    assert result.stdout == f"{ZERO}:1: not well-formed XML: Start tag expected, '<' not found\n"
+    assert result.stderr == ""
+
+
+def _endless_tbx(fifo: Path) -> threading.Thread:
+    """A thread writing a TBX into ``fifo`` whose entries never end (valid XML as far
+    as it goes), until the reader goes away."""
+    os.mkfifo(fifo)
+    entry = (
+        '<termEntry><langSet xml:lang="en"><tig><term>Situn District</term></tig></langSet>'
+        '<langSet xml:lang="zh-Hant"><tig><term>西屯區</term></tig></langSet></termEntry>\n'
+    ).encode()
+
+    def endless() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as handle:
+            handle.write(b'<martif type="TBX-Basic" xml:lang="en"><text><body>\n')
+            while True:
+                handle.write(entry * 500)
+
+    writer = threading.Thread(target=endless, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.parametrize("command", ["import", "validate-tbx"])
+def test_15_4_endless_tbx_fifo_refused(tmp_path: Path, small_limits: int, command: str) -> None:
+    """A FIFO of TBX entries that never end is parsed as it comes, and refused in one line
+    when it passes the limit (a stream has no end to wait for)."""
+    fifo = tmp_path / "pipe.tbx"
+    writer = _endless_tbx(fifo)
+    result = runner.invoke(app, [command, str(fifo)])
+    writer.join(timeout=60)
+    assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"glossary: error: {fifo}: file is larger than 1 MiB; refused\n"
 
 

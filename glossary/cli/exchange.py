@@ -229,15 +229,9 @@ def import_(
     Examples: glossary import taiwan.tbx · glossary import edits.csv --write terms/mine.yaml
     · glossary import deepl.tsv --column en=Source --column zh-Hant=Target
     """
-    from glossary._fsutil import read_limited
-    from glossary._stream import decode
-    from glossary.formats import read as read_format
-    from glossary.formats._sniff import sniff
-    from glossary.formats._xml import MAX_SIZE
+    from glossary.formats import read_file
     from glossary.formats.merge import plan
 
-    text = decode(read_limited(file, MAX_SIZE), str(file))  # /dev/zero, a FIFO: bounded
-    name = sniff(file, text) if input_format == "auto" else input_format
     mapping = {}
     for item in column or []:
         field_name, sep, header = item.partition("=")
@@ -246,14 +240,18 @@ def import_(
         mapping[field_name.strip()] = header.strip()
     if mapping or separator != ";":  # only the CAT-tool CSV reader takes these
         name = "memoq-csv"
+        from glossary._fsutil import read_limited
+        from glossary._stream import decode
         from glossary.formats import usable_ids
+        from glossary.formats._xml import MAX_SIZE
         from glossary.formats.cat_csv import read as read_csv
 
+        text = decode(read_limited(file, MAX_SIZE), str(file))  # /dev/zero, a FIFO: bounded
         imported = usable_ids(
             read_csv(text, str(file), columns=mapping, separator=separator), str(file)
         )
-    else:
-        imported = read_format(text, name, path=str(file))
+    else:  # TBX is parsed as it is read; every file is read with a bound
+        name, imported = read_file(file, input_format)
     if not as_json:
         for warning in imported.warnings:
             typer.echo(f"glossary: warning: {warning}", err=True)
@@ -312,21 +310,22 @@ def validate_tbx(
 ) -> None:
     """Check TBX files against TBX-Basic: structure, data categories, levels, picklists.
 
-    The rules are built in; no schema named in a file is ever fetched. Prints each
-    problem as path:line: message; exit 1 if there are any.
+    The rules are built in; no schema named in a file is ever fetched. Each file is
+    parsed as it is read, one entry at a time, so any size (up to 512 MiB) is checked in
+    bounded memory, with the same checks at every size; cross-references are checked
+    against every id in the file once it is read. Prints each problem as path:line:
+    message, in the order of their lines; exit 1 if there are any.
     """
-    from glossary._fsutil import read_limited
-    from glossary._stream import decode
-    from glossary.formats import FormatError
-    from glossary.formats._xml import MAX_SIZE, parse
+    from glossary._fsutil import open_limited
+    from glossary.formats import FormatError, _xml
     from glossary.formats.validate import check
 
     problems = 0
     report = []
     for path in files:
-        text = decode(read_limited(path, MAX_SIZE), str(path))
         try:
-            found = list(check(parse(text, str(path))))
+            with open_limited(path, _xml.MAX_SIZE) as reader:  # parsed as it is read
+                found = check(reader, str(path))
             lines = [f"{path}:{line}: {message}" for line, message in found]
         except FormatError as exc:  # not XML, or refused as unsafe
             found, lines = [(exc.line, exc.message)], [str(exc)]

@@ -22,9 +22,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from glossary._errors import GlossaryError
+from glossary._fsutil import Readable
 from glossary._model import Entry, Kind, Status, Term
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ __all__ = [
     "formats",
     "get_format",
     "read",
+    "read_file",
 ]
 
 #: Language tags a glossary can be exported in. zh-Hant and zh-TW are Taiwan's Traditional
@@ -113,6 +116,8 @@ class Imported:
 
 Writer = Callable[[Sequence[Entry], ExportOptions], tuple[str, list[str]]]
 Reader = Callable[[str, str], Imported]
+#: Reads a binary file as it comes (a block at a time), for formats that can: TBX.
+StreamReader = Callable[[Readable, str], Imported]
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class Format:
         write: Entries to the file's text, with warnings; None if export is not supported.
         read: The file's text (and its name, for messages) to entries; None if import is not.
         loses: What of the model this format cannot hold.
+        stream: Reads the file itself as it comes, in bounded memory, where the format
+            can (:func:`read_file` uses it); None: the file is read whole, then ``read``.
     """
 
     name: str
@@ -134,6 +141,7 @@ class Format:
     write: Writer | None
     read: Reader | None
     loses: str
+    stream: StreamReader | None = None
 
 
 FORMATS: dict[str, Format] = {}
@@ -289,6 +297,41 @@ def read(text: str, name: str, *, path: str = "<input>") -> Imported:
     if fmt.read is None:
         raise GlossaryError(f"{name} is an export format only")
     return usable_ids(fmt.read(text, path), path)
+
+
+#: How much of a file's start :func:`read_file` looks at to recognise its format.
+SNIFF_BYTES = 64 * 1024
+
+
+def read_file(path: str | Path, name: str = "auto") -> tuple[str, Imported]:
+    """The format's name and the entries of the file ``path`` in format ``name``
+    (``auto``: recognised from the file's first bytes and its name).
+
+    The file is read with a byte limit whatever it is (512 MiB: a FIFO or ``/dev/zero``
+    is refused when it passes it). TBX is parsed as it is read, in memory bounded by
+    one entry plus the entries read; the other formats are read whole, then parsed.
+
+    Raises:
+        GlossaryError: The file cannot be read, is too large or is not in the format
+            (one line naming the file and, where known, the line).
+    """
+    from glossary._fsutil import open_limited
+    from glossary._stream import decode
+    from glossary.formats import _xml
+    from glossary.formats._sniff import sniff
+
+    shown = str(path)
+    with open_limited(path, _xml.MAX_SIZE) as reader:
+        if name == "auto":
+            head = decode(reader.peek(SNIFF_BYTES), shown, errors="replace")
+            name = sniff(shown, head)
+        fmt = get_format(name)
+        if fmt.read is None:
+            raise GlossaryError(f"{name} is an export format only")
+        if fmt.stream is not None:
+            return name, usable_ids(fmt.stream(reader, shown), shown)
+        text = decode(reader.read(), shown)
+    return name, read(text, name, path=shown)
 
 
 def usable_ids(imported: Imported, path: str) -> Imported:

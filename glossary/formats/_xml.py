@@ -1,81 +1,71 @@
-"""Parsing untrusted XML (TBX from outside): safe, bounded, with line numbers.
+"""Parsing untrusted XML (TBX from outside): safe, bounded, streamed, with line numbers.
 
 lxml (libxml2) parses with entity expansion off, no DTD loading, no network access and
 libxml2's default limits on depth and text size; on top of that, a document whose DTD
 declares entities (billion laughs, external entities: XXE) is refused outright. A DOCTYPE
 that only names a DTD, as TBX v2 files do, is fine: the DTD is never fetched. Each
-element knows the line it starts on (``sourceline``), for messages.
+element knows the line it starts on (``sourceline``), for messages. Documents are parsed
+as a stream (:func:`iter_elements`): never a whole tree of a large file in memory.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from glossary._fsutil import Readable
 from glossary.formats import FormatError
 
-#: The largest XML text read (characters); a bigger one is refused before parsing.
+#: The largest XML file read (bytes; of a text, characters): a regular file over it is
+#: refused before parsing, a FIFO or device when reading it passes it.
 MAX_SIZE = 512 * 1024 * 1024
 
 
-@dataclass
-class Parsed:
-    """A parsed document: its root element (an lxml element)."""
-
-    root: Any
-
-    def line(self, element: Any) -> int:
-        """The line ``element`` starts on (0 if unknown)."""
-        return int(getattr(element, "sourceline", 0) or 0)
+#: What :func:`iter_elements` reads: a text, its UTF-8 bytes, or a binary file (a
+#: :class:`~glossary._fsutil.LimitedReader`, for one), read a block at a time.
+Source = str | bytes | Readable
 
 
-def parser() -> Any:
-    """An lxml parser for untrusted input: no entities expanded, no DTD loaded, no network."""
+def iter_elements(
+    source: Source,
+    path: str,
+    names: tuple[str, ...],
+    *,
+    starts: tuple[str, ...] = (),
+    free: bool = True,
+) -> Iterator[tuple[str, Any]]:
+    """The document as a stream of events: ``("root", root)`` first, when the root element
+    starts (its attributes are there, its children not yet), then ``("end", element)``
+    for each element called one of ``names`` (in any namespace), complete, and
+    ``("start", element)`` when one called one of ``starts`` begins.
+
+    Memory stays bounded by one element of ``names``: after each is yielded, it is
+    freed (:func:`release`), unless ``free`` is false: then the caller releases what it
+    is done with. Only these elements reach Python (lxml's
+    ``tag`` filter): the others are built and freed in C, where walking every element's
+    events took most of the time.
+
+    A file is parsed as it is read, in the encoding its XML declaration or byte-order
+    mark names (UTF-8 by default); a text has its declaration dropped (it is already
+    decoded). Input is untrusted: no entity is expanded, no DTD loaded, nothing fetched
+    from the network; libxml2's limits on depth and text size hold (no ``huge_tree``);
+    comments and processing instructions are dropped; and a DTD that declares entities
+    is refused before any element reaches the caller.
+
+    Raises:
+        FormatError: Not well-formed (naming the line and, as libxml2 says it, the
+            element), empty, or declaring entities.
+    """
     from lxml import etree
 
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
-def parse(text: str, path: str) -> Parsed:
-    """Parse untrusted XML, or raise one FormatError naming the file (and the line)."""
-    from lxml import etree
-
-    data = _bytes(text, path)
-    try:
-        root = etree.fromstring(data, parser())
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 0
-        message = f"not well-formed XML: {exc.msg.split(', line')[0]}"
-        raise FormatError(message, path=path, line=line) from None
-    if root is None:
-        raise FormatError("empty XML document", path=path)
-    _refuse_entities(root, path)
-    return Parsed(root)
-
-
-def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tuple[Any, Any]]:
-    """``(root, None)`` first, then ``(root, element)`` for each element called one of
-    ``names`` (in any namespace), parsed as a stream: each is yielded when complete and
-    freed after, so a large file never sits in memory whole. The same protections as
-    :func:`parse`. Only those elements reach Python (lxml's ``tag`` filter): the others
-    are built and freed in C, where walking every element's events took most of the time."""
-    from lxml import etree
-
-    data = _bytes(text, path)
+    data = _bytes(source, path) if isinstance(source, str) else source
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    tags = [f"{{*}}{name}" for name in (*names, *starts)]
     events = etree.iterparse(
-        io.BytesIO(data),
-        events=("end",),
-        tag=[f"{{*}}{name}" for name in names],
+        stream,
+        events=("start", "end"),
+        tag=tags,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -83,18 +73,25 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
         remove_comments=True,
         remove_pis=True,
     )
+    wanted = set(names)
+    started = set(starts)
     root = None
     try:
-        for _, element in events:
+        for event, element in events:
             if root is None:
                 root = element.getroottree().getroot()
                 _refuse_entities(root, path)
-                yield root, None
-            yield root, element
-            element.clear()
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
+                yield "root", root
+            tag = local(element.tag)
+            if event == "start":
+                if tag in started:
+                    yield "start", element
+                continue
+            if tag not in wanted:
+                continue
+            yield "end", element
+            if free:
+                release(element)
     except etree.XMLSyntaxError as exc:
         message = f"not well-formed XML: {exc.msg.split(', line')[0]}"
         raise FormatError(message, path=path, line=exc.lineno or 0) from None
@@ -103,7 +100,18 @@ def iter_elements(text: str, path: str, names: tuple[str, ...]) -> Iterator[tupl
         if root is None:
             raise FormatError("empty XML document", path=path)
         _refuse_entities(root, path)
-        yield root, None
+        yield "root", root
+
+
+def release(element: Any) -> None:
+    """Free a parsed element: clear it and remove whatever came before it in its parent
+    (what a stream has passed), so a document being parsed holds only what is to come.
+    The element itself stays in place, empty, until the next one removes it."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def _refuse_entities(root: Any, path: str) -> None:

@@ -36,7 +36,7 @@ from glossary.formats import (
     imported_source,
     register,
 )
-from glossary.formats._xml import iter_elements, local
+from glossary.formats._xml import Source, iter_elements, local
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -277,21 +277,29 @@ _QUIET_IN_LANGUAGE = {"descrip", "note", "admin", "transacGrp", "descripGrp"}
 
 
 def read(text: str, path: str) -> Imported:
-    """Entries from a TBX v2 or v3 file (the version is sniffed from the root), read as a
-    stream: one entry in memory at a time."""
+    """Entries from a TBX v2 or v3 file's text (the version is sniffed from the root),
+    read as a stream (see :func:`read_source`)."""
+    return read_source(text, path)
+
+
+def read_source(source: Source, path: str) -> Imported:
+    """Entries from a TBX v2 or v3 file: its text, its bytes or a binary file (read a
+    block at a time), parsed as a stream: one entry's elements in memory at a time. The
+    strings entries share (a source, a note, a parent's id) are kept once."""
     imported = Imported()
     skipped: dict[str, int] = {}
     guessed: dict[str, int] = {}
+    shared: dict[str, str] = {}
     number = 0
-    for root, element in iter_elements(text, path, ("termEntry", "conceptEntry")):
-        if element is None:
-            name = _local(root.tag)
+    for event, element in iter_elements(source, path, ("termEntry", "conceptEntry")):
+        if event == "root":
+            name = _local(element.tag)
             if name not in ("martif", "tbx"):
                 message = f"the root element is <{name}>, not <martif> or <tbx>"
                 raise FormatError(message, path=path)
             continue
         number += 1
-        entry = _read_entry(element, number, path, skipped, guessed)
+        entry = _read_entry(element, number, path, skipped, guessed, shared)
         if entry is not None:
             imported.entries.append(entry)
     for what, count in sorted(guessed.items()):
@@ -308,8 +316,17 @@ _NO_LANGUAGE = ("", "xx", "und")
 
 
 def _read_entry(
-    element: Any, number: int, path: str, skipped: dict[str, int], guessed: dict[str, int]
+    element: Any,
+    number: int,
+    path: str,
+    skipped: dict[str, int],
+    guessed: dict[str, int],
+    shared: dict[str, str],
 ) -> Entry | None:
+    """The entry an element holds, or None (counted in ``skipped``) without both
+    languages. ``shared`` keeps one copy of each source, note, definition and parent
+    seen: in a large file most entries repeat one of a few sources (a third of an
+    entry's memory was its own copy of one)."""
     ident = _entry_id(element.get("id") or f"entry-{number}")
     kind = Kind.OTHER
     source = note = definition = parent = ""
@@ -358,15 +375,17 @@ def _read_entry(
             skipped.get("termEntry without both English and Chinese", 0) + 1
         )
         return None
+    share = shared.setdefault
+    source = source or imported_source(path)
     return Entry(
         ident,
         kind,
         tuple(zh),
         tuple(en),
-        source or imported_source(path),
-        parent or None,
-        note=note,
-        definition=definition,
+        share(source, source),
+        share(parent, parent) if parent else None,
+        note=share(note, note),
+        definition=share(definition, definition),
         roles=tuple(roles),
     )
 
@@ -432,6 +451,7 @@ register(
         _write_v2,
         read,
         _LOSES,
+        read_source,
     )
 )
 register(
@@ -442,5 +462,6 @@ register(
         _write_v3,
         read,
         _LOSES,
+        read_source,
     )
 )
