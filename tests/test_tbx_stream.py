@@ -325,3 +325,31 @@ def test_installed_validate_tbx_of_a_broken_file(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (1, "")
     want = [p.replace("many.tbx3.tbx", str(bad), 1) for p in expected("many.tbx3.tbx")["broken"]]
     assert done.stdout.splitlines() == by_line(want)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_import_json_is_written_as_json_dumps_writes_it(count: int) -> None:
+    """`import --json` writes the added entries one at a time, in the very text
+    ``json.dumps(..., indent=2)`` gives for the whole report."""
+    from glossary.cli.exchange import _LATER, _json_with_list
+
+    items = [{"id": f"e{i}", "zh": [{"term": "西屯區"}], "note": "a\nb"} for i in range(count)]
+    payload = {"file": "x.tbx", "added": _LATER, "changed": [{"id": "a", "notes": []}], "n": 1}
+    lines = list(_json_with_list(payload, iter(items)))
+    assert "\n".join(lines) == json.dumps(dict(payload, added=items), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("batch", [7, 4096])
+def test_import_report_of_many_entries(monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
+    """The report of an import, printed a batch of lines at a time, is every line."""
+    import glossary.cli.exchange
+
+    monkeypatch.setattr(glossary.cli.exchange, "_BATCH", batch)
+    result = runner.invoke(app, ["--no-builtin", "import", str(HERE / "many.tbx")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    count = len(expected("many.tbx")["entries"])
+    assert lines[0] == f"{HERE / 'many.tbx'} (tbx): {count} entries"
+    assert len(lines) == count + 2
+    assert all(line.startswith("+ ") for line in lines[1:-1])
+    assert lines[-1] == f"{count} to add, 0 to change, 0 in conflict (never written), 0 unchanged"

@@ -4,6 +4,7 @@
 # run, about 9 ms of each command's start-up (docs/benchmarks.md).
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -266,23 +267,68 @@ def import_(
             "file": str(file),
             "format": name,
             "entries": len(imported.entries),
-            "added": [c.entry.to_dict() for c in result.added],
+            "added": _LATER,
             "changed": [{"id": c.entry.id, "notes": c.notes} for c in result.changed],
             "conflicts": [{"id": c.entry.id, "notes": c.notes} for c in result.conflicts],
             "unchanged": len(result.unchanged),
             "warnings": [str(w) for w in imported.warnings],
             "written": {"path": str(write), "entries": written} if write is not None else None,
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo_lines(_json_with_list(payload, (c.entry.to_dict() for c in result.added)))
     else:
         typer.echo(f"{file} ({name}): {len(imported.entries)} entries")
-        typer.echo("\n".join(result.report()))
+        _echo_lines(result.lines())
         if write is not None:
             typer.echo(
                 f"{write}: wrote {written} entries" if written else f"{write}: nothing to write"
             )
     if result.conflicts:
         raise typer.Exit(1)
+
+
+#: Where :func:`_json_with_list` puts the list it writes an item at a time.
+_LATER = "\0later\0"
+
+
+def _json_with_list(payload: dict[str, object], items: Iterator[object]) -> Iterator[str]:
+    """The lines of ``json.dumps(payload, indent=2)`` with ``items`` as the value that is
+    :data:`_LATER`, each item made into JSON only when its turn comes (the entries a
+    large import adds are never all JSON at once)."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    before, after = text.split(json.dumps(_LATER), 1)
+    first = next(items, None)
+    if first is None:
+        yield from f"{before}[]{after}".splitlines()
+        return
+    yield before + "["
+    item: object = first
+    for following in items:
+        yield _indented(item, ",")
+        item = following
+    yield _indented(item, "")
+    yield from f"  ]{after}".splitlines()
+
+
+def _indented(item: object, end: str) -> str:
+    """One item of a list that is the value of a top-level key, as indent=2 puts it."""
+    body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    return f"    {body}{end}"
+
+
+#: How many lines :func:`_echo_lines` prints at a time.
+_BATCH = 4096
+
+
+def _echo_lines(lines: Iterable[str]) -> None:
+    """Print lines a batch at a time: a report of 100k lines is never one string."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == _BATCH:
+            typer.echo("\n".join(chunk))
+            chunk.clear()
+    if chunk:
+        typer.echo("\n".join(chunk))
 
 
 def _merge(options: Options, path: Path, entries: list[Entry]) -> None:

@@ -17,7 +17,7 @@ none) never counts as a difference.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary._model import Entry, Kind, Status, Term
@@ -43,20 +43,23 @@ class Plan:
 
     def report(self) -> list[str]:
         """The plan as lines a person reads: + add, ~ change, ! conflict, then a summary."""
-        lines = []
+        return list(self.lines())
+
+    def lines(self) -> Iterator[str]:
+        """The lines of :meth:`report`, one at a time (a large import's report need not
+        be held whole)."""
         for change in self.added:
             e = change.entry
-            lines.append(f"+ {e.id}: {e.english} ({e.chinese}), {e.kind.value}")
+            yield f"+ {e.id}: {e.english} ({e.chinese}), {e.kind.value}"
         for change in self.changed:
-            lines.extend(f"~ {change.entry.id}: {note}" for note in change.notes)
+            yield from (f"~ {change.entry.id}: {note}" for note in change.notes)
         for change in self.conflicts:
-            lines.extend(f"! {change.entry.id}: {note}" for note in change.notes)
-        lines.append(
+            yield from (f"! {change.entry.id}: {note}" for note in change.notes)
+        yield (
             f"{len(self.added)} to add, {len(self.changed)} to change, "
             f"{len(self.conflicts)} in conflict (never written), "
             f"{len(self.unchanged)} unchanged"
         )
-        return lines
 
 
 def plan(existing: Iterable[Entry], imported: Sequence[Entry]) -> Plan:
@@ -82,7 +85,7 @@ def plan(existing: Iterable[Entry], imported: Sequence[Entry]) -> Plan:
         if old is None:
             ident = _free_id(new.id, taken)
             taken.add(ident)
-            result.added.append(Change(replace(new, id=ident)))
+            result.added.append(Change(new if ident == new.id else replace(new, id=ident)))
             continue
         merged, changes, conflicts = _merge(old, new)
         if conflicts:
