@@ -24,6 +24,7 @@ PROMINENCE = {
     "Mayor": 70,
     "Magistrate": 70,
     "Acting Mayor": 60,
+    "Acting Magistrate": 60,
     "Legislator": 50,
 }
 #: Party chairs and other national offices count as a mayor does.
@@ -132,6 +133,12 @@ def test_lookup_finds_the_person(
         ("Justin Huang", "justin-huang", "Justin Huang", "黃健庭"),
         ("Andy Yang", "yang-cheng-wu", "Yang Cheng-wu", "楊鎮浯"),
         ("翁章梁", "weng-chang-liang", "Weng Chang-liang", "翁章梁"),
+        ("Lee Zhen-hsiu", "li-zhenxiu", "Li Zhenxiu", "李貞秀"),
+        ("Frida Tsai", "frida-tsai", "Frida Tsai", "蔡培慧"),
+        ("Chen Ou-po", "chen-ou-po", "Chen Ou-po", "陳歐珀"),
+        ("羅致政", "lo-chih-cheng", "Lo Chih-cheng", "羅致政"),
+        ("Tsai Pi-chung", "tsai-pi-chung", "Tsai Pi-chung", "蔡碧仲"),
+        ("Wang Wan-yu", "claire-wang", "Claire Wang", "王婉諭"),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -252,6 +259,25 @@ def test_local_heads_name_their_city_or_county(entries: list[Entry], termbase: T
                 assert termbase[role.org].kind in kinds[role.title], entry.id
                 current[role.org] += role.current
     assert max(current.values()) == 1, current.most_common(3)
+
+
+HEADS = {"Mayor", "Magistrate", "Acting Mayor", "Acting Magistrate"}
+
+
+def test_local_heads_follow_one_another(termbase: TermBase) -> None:
+    """A city's or county's heads, acting ones included, never overlap in time."""
+    terms: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in termbase:
+        for role in entry.roles:
+            if role.title in HEADS and role.org:
+                terms.setdefault(role.org, []).append((role.since, role.until, entry.id))
+    assert len(terms["hualien-county"]) >= 3
+    for org, heads in terms.items():
+        for (_, until, ident), (since, _, successor) in itertools.pairwise(sorted(heads)):
+            assert until, f"{ident} still heads {org} although {successor} followed"
+            assert _dates_in_order(until, since), (
+                f"{org}: {ident} until {until}, {successor} {since}"
+            )
 
 
 def test_no_more_sitting_legislators_than_seats(entries: list[Entry]) -> None:
