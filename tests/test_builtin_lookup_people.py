@@ -87,6 +87,7 @@ SINGLE_HOLDER = (
     "Representative to the United States",
     "Chairperson of the Financial Supervisory Commission",
     "Chairperson of the Central Election Commission",
+    "Director-General of the National Security Bureau",
 )
 
 #: Titles whose body has no entry of its own in the built-in term base (yet).
