@@ -42,6 +42,43 @@ GENERIC_IN_TEXT: dict[str, str] = {
     "county": "county",
     "co.": "county",
 }
+#: What the word after a name says it names: each generic word (case-folded) that can
+#: follow a name in text, with the kinds of entry (:class:`glossary.Kind` values) it fits.
+#: A name followed by one that fits none of its entries' kinds is another thing's name:
+#: Anping County (Hebei's) is not Tainan's Anping District, Zhongshan Road is a road, not
+#: Zhongshan District. City and Township fit a district too: the districts of the
+#: municipalities were cities and townships until 2010-2014 (Banqiao City, Dajia
+#: Township); County fits counties only (Taipei County was New Taipei, not Taipei).
+GENERIC_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("district", "dist."), frozenset({"district"})),
+    **dict.fromkeys(("township", "twp."), frozenset({"township", "urban-township", "district"})),
+    "city": frozenset({"municipality", "city", "county-city", "district"}),
+    **dict.fromkeys(("county", "co."), frozenset({"county"})),
+    **dict.fromkeys(
+        (
+            "road",
+            "rd.",
+            "street",
+            "st.",
+            "avenue",
+            "ave.",
+            "boulevard",
+            "blvd.",
+            "lane",
+            "ln.",
+            "alley",
+            "expressway",
+            "freeway",
+            "highway",
+        ),
+        frozenset({"road"}),
+    ),
+    **dict.fromkeys(("river", "creek", "stream"), frozenset({"river"})),
+    **dict.fromkeys(("mountain", "mountains"), frozenset({"mountain"})),
+    "lake": frozenset({"lake"}),
+    **dict.fromkeys(("island", "islands", "islet"), frozenset({"island"})),
+    "village": frozenset({"village"}),
+}
 #: A regular-expression alternation of :data:`GENERIC_IN_TEXT` (match it ignoring case).
 GENERIC_ALTERNATION = "|".join(re.escape(word) for word in GENERIC_IN_TEXT)
 #: The generic words a term's bare form is made by stripping (Situn for Situn District,

@@ -7,7 +7,7 @@ The modules, each small enough to read in one sitting:
 - :mod:`~glossary._match.facts`: what each key of the index stands for, worked out once;
 - :mod:`~glossary._match.rules`: the matching rules, each written once (its docstring lists
   them: word boundary, capital letter, everyday word, marks, paragraphs, generic word, as
-  written, full stop);
+  written, full stop, longer name, kind);
 - :mod:`~glossary._match.scan`: :class:`Matcher`, the scan and leftmost-longest;
 - :mod:`~glossary._match.typos`: near misses (Shidng District, Liu Shyh-fnag);
 - :mod:`~glossary._match.context`: homonyms decided by the other names in the text;

@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from glossary._index import Index
 from glossary._match.context import decide
-from glossary._match.rules import NO_BOUND, WORD, cut_off, in_longer_name
+from glossary._match.facts import generic_words_of
+from glossary._match.rules import NO_BOUND, WORD, contradicted, cut_off, in_longer_name
 from glossary._match.segment import Words
 from glossary._model import Entry, MatchKind, Span, System, Term
 from glossary._text import has_cjk
@@ -22,6 +23,8 @@ class _Exact(NamedTuple):
     term: Term
     system: System | None
     sensitive: bool  # some term under it is matched only as written
+    kinds: frozenset[str]  # its entries' kinds (Kind values)
+    generics: frozenset[str]  # the generic words its entries' English names end with
 
 
 class ExactMatcher:
@@ -73,7 +76,13 @@ class ExactMatcher:
             info: _Exact | None = self._info.get(pattern) or self._prepare(pattern)
             if info is not None and info.sensitive:  # some term only as written (MAC)
                 info = self._as_written(pattern, found)
-            if info is None or (bounds[pattern] and in_longer_name(text, start, end)):
+            if info is None or (
+                bounds[pattern]
+                and (
+                    contradicted(text, end, info.kinds, info.generics)
+                    or in_longer_name(text, start, end)
+                )
+            ):
                 continue
             if bounds[pattern] == NO_BOUND and not self.words.keeps(text, start, end, info.entries):
                 continue
@@ -117,11 +126,14 @@ class ExactMatcher:
         numbers = list(dict.fromkeys(n for n, _, _ in rows))
         n, written, system = rows[0]
         term = self._term(n, written)
+        entries = tuple(self.index.entry(m) for m in numbers)
         return _Exact(
-            tuple(self.index.entry(m) for m in numbers),
+            entries,
             term,
             System(system) if system else None,
             any(self._term(m, w).case_sensitive for m, w, _ in rows),
+            frozenset(e.kind.value for e in entries),
+            frozenset().union(*(generic_words_of(e.en) for e in entries)),
         )
 
     def _term(self, n: int, written: str) -> Term:

@@ -68,6 +68,7 @@ class KeyFacts(NamedTuple):
     folded_term: str  # ``term``, case-folded
     common: bool  # an everyday English word (COMMON_WORDS)
     foreign: bool  # only a foreign place's bare name or readings: needs its generic word
+    kinds: frozenset[str]  # its rows' entries' kinds (Kind values): see rules.contradicted
 
     @classmethod
     def of(cls, key: str, index: Index, generics_of: dict[int, frozenset[str]]) -> KeyFacts:
@@ -118,6 +119,7 @@ class KeyFacts(NamedTuple):
             folded_term=row.term.casefold(),
             common=key in COMMON_WORDS,
             foreign=foreign,
+            kinds=frozenset(index.entry(r.n).kind.value for r in rows),
         )
 
 

@@ -35,8 +35,12 @@ typo pass) calls these, so a rule cannot drift between copies.
 10. **Chinese words** (:class:`glossary._match.segment.Words`): a Chinese name starts and
     ends on the segmenter's word boundaries (中正 is no district in 中正路), and a place
     followed by a title or a name made from it is not the place alone (高雄市長, 中正紀念堂).
+11. **Kind** (:func:`contradicted`): a generic word after a name that fits none of its
+    entries' kinds (:data:`glossary._vocab.GENERIC_KINDS`) says it names something
+    else: "Anping County in Hebei" is not Tainan's Anping District, "Zhongshan Road" is
+    no Zhongshan District (a road entry for it is a longer key and wins).
 
-:func:`check` applies rules 2 to 8 and 10 to one hit; word boundaries are checked before it, on
+:func:`check` applies rules 2 to 11 to one hit; word boundaries are checked before it, on
 the folded text where its edges show them, else on the original.
 """
 
@@ -49,7 +53,13 @@ from importlib import resources
 from glossary._match.facts import KeyFacts
 from glossary._match.segment import Words
 from glossary._text import is_cjk
-from glossary._vocab import ASCII_MARKS, GENERIC_ALTERNATION, GENERIC_IN_TEXT, MARKS
+from glossary._vocab import (
+    ASCII_MARKS,
+    GENERIC_ALTERNATION,
+    GENERIC_IN_TEXT,
+    GENERIC_KINDS,
+    MARKS,
+)
 
 __all__ = [
     "NO_BOUND",
@@ -59,6 +69,7 @@ __all__ = [
     "capitalised",
     "check",
     "continues_word",
+    "contradicted",
     "crosses_paragraph",
     "cut_off",
     "cut_off_folded",
@@ -78,6 +89,12 @@ _GENERIC_AFTER = re.compile(
     rf"[ \t\r\n\u00a0-]+({GENERIC_ALTERNATION})(?!\w)",
     re.IGNORECASE,
 )
+#: The word after a name (spaces, line breaks or a hyphen between) and a full stop after
+#: it, for :data:`GENERIC_KINDS` (a dictionary lookup: an alternation of its 33 words,
+#: tried after every name, cost twice as much).
+_WORD_AFTER = re.compile(r"[ \t\r\n\u00a0-]+([A-Za-z]+)(\.?)(?!\w)")
+#: What may come between a name and the next word (a cheap test before the regexes).
+_SPACE_AFTER = frozenset(" \t\r\n\u00a0-")
 #: A capitalised word after a name: spaces or one line break between.
 _NEXT_WORD = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)([A-Z][\w&'’.-]*)")
 #: A capitalised word and "of" (and "the") right before a name: "Bank of Taiwan".
@@ -189,7 +206,13 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
     >>> in_longer_name("in Taipei. Bank staff", 3, 9), in_longer_name("Taipei bank", 0, 6)
     (False, False)
     """
-    if end < len(text) and text[end] in " \t\n\r\u00a0":
+    after = end + 1  # most names are followed by a lower-case word: no regex for them
+    if (
+        after < len(text)
+        and text[end] in _SPACE_AFTER
+        and text[end] != "-"
+        and (text[after] in _SPACE_AFTER or "A" <= text[after] <= "Z")
+    ):
         words = longer_name_words()
         at = end
         for _ in range(_LONGER_NAME_WORDS):
@@ -206,6 +229,36 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
         before = _WORD_OF.search(text[max(0, start - 40) : start])
         return before is not None and before.group(1) in longer_name_words()
     return False
+
+
+def contradicted(text: str, end: int, kinds: frozenset[str], generics: frozenset[str]) -> bool:
+    r"""Whether the generic word after a name ending at ``end`` fits none of its entries'
+    ``kinds`` (:class:`~glossary.Kind` values) nor its English names' generic words
+    (``generics``): the name is then another thing's (a road's, a county's).
+
+    >>> contradicted("Zhongshan Road", 9, frozenset({"district"}), frozenset({"district"}))
+    True
+    >>> contradicted("Banqiao City", 7, frozenset({"district"}), frozenset({"district"}))
+    False
+    >>> contradicted("Anping\n\nCounty officials", 6, frozenset({"district"}), frozenset())
+    False
+    """
+    if end >= len(text) or text[end] not in _SPACE_AFTER:
+        return False
+    match = _WORD_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    fits = GENERIC_KINDS.get(word + match.group(2)) if match.group(2) else None
+    if fits is None:
+        fits = GENERIC_KINDS.get(word)
+        if fits is None:
+            return False
+    else:
+        word += "."
+    if not fits.isdisjoint(kinds) or GENERIC_IN_TEXT.get(word) in generics:
+        return False
+    return not crosses_paragraph(text, end, match.start(1))
 
 
 def as_written_ok(text: str, start: int, end: int, facts: KeyFacts) -> bool:
@@ -247,6 +300,6 @@ def check(
         if extended == end and (facts.common or facts.foreign):
             return None  # "Hoping" alone is a word; "Hoping District" is a place
         end = extended
-    if in_longer_name(text, start, end):
+    if contradicted(text, end, facts.kinds, facts.generics) or in_longer_name(text, start, end):
         return None
     return end

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from glossary._index import TYPO_MIN_LENGTH, Index, bare_key
-from glossary._match.rules import continues_word, in_longer_name
+from glossary._match.facts import generic_words_of
+from glossary._match.rules import continues_word, contradicted, in_longer_name
 from glossary._model import Kind, MatchKind, Span
 from glossary._text import latin_key
 from glossary._vocab import strip_generic_en
@@ -191,6 +192,9 @@ class Typos:
             entries = tuple(
                 self.index.entry(n) for n in sorted({row.n for row in self.index.fuzzy_rows(key)})
             )
+            kinds = frozenset(e.kind.value for e in entries)
+            if contradicted(text, end, kinds, generic_words_of(t for e in entries for t in e.en)):
+                continue
             terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
             matched = terms[0] if terms else entries[0].english
             out.append(Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched))
