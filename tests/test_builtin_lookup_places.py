@@ -113,7 +113,7 @@ def test_places_layer_rules(termbase: TermBase) -> None:
     island group when it has one, a prominence from the header's scale, and sources."""
     text = (ROOT / "terms" / "places.yaml").read_text(encoding="utf-8")
     ids = [line[6:] for line in text.splitlines() if line.startswith("- id: ")]
-    assert len(ids) >= 80
+    assert len(ids) >= 300
     for ident in ids:
         entry = termbase[ident]
         assert entry.kind in PLACE_KINDS, ident
@@ -154,3 +154,160 @@ def test_installed_script_finds_a_people() -> None:
     assert result.returncode == 0, result.stderr
     assert '"id": "amis"' in result.stdout
     assert '"matched": "Pangcah"' in result.stdout
+
+
+#: Places added for issue 12 beyond the first layer: query -> (entry id, canonical Chinese,
+#: preferred English). Official names, other attested spellings, Chinese short forms.
+MORE_LOOKUPS = {
+    "Port of Keelung": ("port-of-keelung", "基隆港", "Port of Keelung"),
+    "Taipei Port": ("port-of-taipei", "臺北港", "Port of Taipei"),
+    "小港機場": (
+        "kaohsiung-international-airport",
+        "高雄國際機場",
+        "Kaohsiung International Airport",
+    ),
+    "Shang Yi Airport": ("kinmen-airport", "金門機場", "Kinmen Airport"),
+    "Aowanda National Forest Recreation Area": (
+        "aowanda-national-forest-recreation-area",
+        "奧萬大國家森林遊樂區",
+        "Aowanda National Forest Recreation Area",
+    ),
+    "太平山森林遊樂區": (
+        "taipingshan-national-forest-recreation-area",
+        "太平山國家森林遊樂區",
+        "Taipingshan National Forest Recreation Area",
+    ),
+    "Kaoping River": ("gaoping-river", "高屏溪", "Gaoping River"),
+    "Shimen Reservoir": ("shihmen-reservoir", "石門水庫", "Shihmen Reservoir"),
+    "翡翠水庫": ("feitsui-reservoir", "翡翠水庫", "Feitsui Reservoir"),
+    "Mount Hehuan": ("hehuanshan", "合歡山", "Hehuanshan"),
+    "Seven Star Mountain": ("qixing-mountain", "七星山", "Qixing Mountain"),
+    "Shoushan National Nature Park": (
+        "shoushan-national-nature-park",
+        "壽山國家自然公園",
+        "Shoushan National Nature Park",
+    ),
+    "National Sun Yat-sen University": (
+        "national-sun-yat-sen-university",
+        "國立中山大學",
+        "National Sun Yat-sen University",
+    ),
+    "臺中榮總": (
+        "taichung-veterans-general-hospital",
+        "臺中榮民總醫院",
+        "Taichung Veterans General Hospital",
+    ),
+    "Liouhe Night Market": ("liuhe-night-market", "六合夜市", "Liuhe Night Market"),
+    "小巨蛋": ("taipei-arena", "臺北小巨蛋", "Taipei Arena"),
+    "Farglory Dome": ("taipei-dome", "臺北大巨蛋", "Taipei Dome"),
+    "Weiwuying": (
+        "national-kaohsiung-center-for-the-arts",
+        "衛武營國家藝術文化中心",
+        "National Kaohsiung Center for the Arts",
+    ),
+    "大天后宮": ("grand-matsu-temple", "大天后宮", "Grand Matsu Temple"),
+    "紅毛城": ("fort-san-domingo", "紅毛城", "Fort San Domingo"),
+    "Tainan Science Park": ("tainan-science-park", "臺南園區", "Tainan Science Park"),
+    "南竿機場": ("matsu-nangan-airport", "馬祖南竿機場", "Matsu Nangan Airport"),
+    "水上機場": ("chiayi-airport", "嘉義航空站", "Chiayi Airport"),
+    "Budai Port": ("port-of-budai", "布袋港", "Port of Budai"),
+    "彰化師大": (
+        "national-changhua-university-of-education",
+        "國立彰化師範大學",
+        "National Changhua University of Education",
+    ),
+    "嘉基醫院": ("chiayi-christian-hospital", "嘉義基督教醫院", "Chiayi Christian Hospital"),
+    "Gueishan Island": ("guishan-island", "龜山島", "Guishan Island"),
+    "Yingge Ceramics Museum": (
+        "yingge-ceramics-museum",
+        "新北市立鶯歌陶瓷博物館",
+        "New Taipei City Yingge Ceramics Museum",
+    ),
+    "十分瀑布": ("shifen-waterfall", "十分大瀑布", "Shifen Waterfall"),
+    "Tamsui Second Fishing Harbor": (
+        "tamsui-fishermans-wharf",
+        "淡水漁人碼頭",
+        "Tamsui Fisherman's Wharf",
+    ),
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), MORE_LOOKUPS.items(), ids=list(MORE_LOOKUPS))
+def test_lookup_finds_the_added_places(
+    glossary: Glossary, query: str, expected: tuple[str, ...]
+) -> None:
+    """Each added place is found by its official name, another attested spelling or a
+    Chinese short form, with its canonical Chinese and preferred English."""
+    entry = glossary.lookup(query)[0].entry
+    assert (entry.id, entry.chinese, entry.english) == expected
+
+
+def test_renamed_science_park_keeps_its_old_name(glossary: Glossary) -> None:
+    """Luzhu Science Park, the Kaohsiung park's name until 2004, finds it as a deprecated
+    term with the date of the change."""
+    entry = glossary.get("Luzhu Science Park")
+    assert entry is not None
+    assert entry.id == "kaohsiung-science-park"
+    assert "science-park" in entry.tags
+    (term,) = [t for t in entry.en if t.text == "Luzhu Science Park"]
+    assert term.status is Status.DEPRECATED
+    assert "2004" in term.note
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("她墜入愛河，婚禮下個月舉行。", []),
+        ("She stayed at a grand hotel in Paris.", []),
+        (
+            "The Grand Hotel Taipei hosted the banquet.",
+            [("Grand Hotel Taipei", "grand-hotel-taipei")],
+        ),
+        ("A turtle island floated in the pond.", []),
+        ("Boats left for Turtle Island (Guishan Island).", [("Guishan Island", "guishan-island")]),
+        (
+            "Kaohsiung Medical University in Kaohsiung",
+            [
+                ("Kaohsiung Medical University", "kaohsiung-medical-university"),
+                ("Kaohsiung", "kaohsiung-city"),
+            ],
+        ),
+    ],
+    ids=[
+        "fall-in-love",
+        "a-grand-hotel",
+        "grand-hotel-taipei",
+        "a-turtle-island",
+        "guishan-island",
+        "university-and-city",
+    ],
+)
+def test_everyday_words_do_not_gloss_as_places(
+    glossary: Glossary, text: str, found: list[tuple[str, str]]
+) -> None:
+    """Names that are also everyday words are kept in their longer, unmistakable forms, or
+    left out: 墜入愛河 (to fall in love) is no river (the Love River has no entry: the bare
+    愛河 is derived from 高雄愛河), "a grand hotel" and Turtle Island (also a name for North
+    America) are not places; a university named for its city is one name, the city another."""
+    assert [(s.text, s.entries[0].id) for s in glossary.annotate(text)] == found
+
+
+def test_cli_lookup_of_a_reservoir() -> None:
+    """`glossary lookup 翡翠水庫` prints the reservoir with its English, through typer's runner."""
+    result = CliRunner().invoke(app, ["lookup", "翡翠水庫"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Feitsui Reservoir (翡翠水庫)  [feitsui-reservoir]"
+    assert result.stderr == ""
+
+
+def test_installed_script_finds_a_port() -> None:
+    """The installed `glossary` finds the Port of Kaohsiung by its short English form."""
+    script = script_or_skip()
+    result = subprocess.run(
+        [str(script), "lookup", "Kaohsiung Port", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"id": "port-of-kaohsiung"' in result.stdout
