@@ -232,10 +232,18 @@ def english_words() -> frozenset[str]:
 
 
 def audit(
-    paths: Iterable[str | Path] = (), *, builtin: bool = True, packs: Iterable[str] = ()
+    paths: Iterable[str | Path] = (),
+    *,
+    builtin: bool = True,
+    packs: Iterable[str] = (),
+    only: Iterable[str | Path] | None = None,
 ) -> Report:
     """Audit a term base: the built-in one (unless ``builtin=False``) with ``packs``, plus
-    ``paths``. Returns every finding (errors and warnings); never raises for bad data."""
+    ``paths``. Returns every finding (errors and warnings); never raises for bad data.
+
+    With ``only`` (files, or folders of them, among ``paths``), the findings, files and
+    entries reported are those of these files alone: the other layers are still read
+    beneath them (a parent, an English term two entries share), but not reported on."""
     files, read_issues = read_layers(discover(paths, builtin=builtin, packs=packs))
     located, issues = check_files(files)
     final, cross = layer_entries(located)
@@ -245,10 +253,18 @@ def audit(
             # one English term on two entries that nothing tells apart: refused here
             issue = Issue(issue.path, issue.line, issue.col, issue.field, issue.message)
         found.append(issue)
+    chosen = None if only is None else {str(p) for ps in discover(only, builtin=False) for p in ps}
     for item in final.values():
-        found.extend(_audit_entry(item))
+        if chosen is None or item.path in chosen:
+            found.extend(_audit_entry(item))
     found.sort(key=lambda i: (i.path, i.line, i.field))
-    return Report(issues=found, entries=len(final), files=len(files))
+    if chosen is None:
+        return Report(issues=found, entries=len(final), files=len(files))
+    return Report(
+        issues=[i for i in found if i.path in chosen],
+        entries=sum(1 for item in final.values() if item.path in chosen),
+        files=len(chosen),
+    )
 
 
 def _audit_entry(item: Located) -> Iterator[Issue]:

@@ -183,6 +183,45 @@ def test_cli_audit_of_a_clean_file_exits_0(write: object) -> None:
     assert run("--no-builtin", "terms", "audit", str(path), "--strict")[0] == 1
 
 
+def test_cli_audit_of_a_file_reports_that_file_only(write: object) -> None:
+    """terms audit FILE reports FILE's findings (and counts FILE's entries), not those of
+    the layers beneath it (here a --termbase file with a finding of its own), which are
+    still read (FILE's parent is there); --all reports every layer's."""
+    assert callable(write)
+    base = write("base.yaml", ROAD.replace("  parent: taichung-city-xitun\n", ""))
+    mine = write(
+        "mine.yaml",
+        ROAD.replace("taichung-city-xitun-road", "xitun-second-road")
+        .replace("parent: taichung-city-xitun", "parent: taichung-city-xitun-road")
+        .replace("西屯路", "西屯二路")
+        .replace("Xitun Rd.", "Xitun 2nd Rd."),
+    )
+    layers = ["--no-builtin", "-t", str(base), "terms", "audit"]
+    code, out, err = run(*layers, str(mine))
+    assert code == 0
+    assert out.splitlines()
+    assert all(line.startswith(f"{mine}:") for line in out.splitlines()), out
+    assert err == f"1 files, 1 entries: 0 errors, {len(out.splitlines())} warning" + (
+        "s\n" if len(out.splitlines()) != 1 else "\n"
+    )
+    code, every, err = run(*layers, str(mine), "--all")
+    assert any(line.startswith(f"{base}:") for line in every.splitlines()), every
+    assert set(out.splitlines()) < set(every.splitlines())
+    report = audit([base, mine], builtin=False)
+    assert every.splitlines() == [str(i) for i in report.issues]
+    assert "2 files, 2 entries" in err
+
+
+def test_cli_audit_of_a_file_leaves_the_builtin_term_base_out(write: object) -> None:
+    """Over the built-in term base too (the bug: its warnings came with FILE's)."""
+    assert callable(write)
+    mine = write("mine.yaml", ROAD)
+    code, out, err = run("terms", "audit", str(mine))
+    assert code == 0
+    assert out == f"{mine}:1: warning: source: names no address (URL) that says the facts\n"
+    assert err == "1 files, 1 entries: 0 errors, 1 warning\n"
+
+
 def test_installed_script_audits_the_builtin_term_base(tmp_path: Path) -> None:
     """The installed glossary script audits the built-in term base (and the roads pack)
     with exit 0, from any directory."""

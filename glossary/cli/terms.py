@@ -88,17 +88,32 @@ def terms_audit(
         bool, typer.Option("--json", help="Print the findings as JSON.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="With FILE: also report the findings of the layers beneath it (the "
+            "built-in term base, --pack and --termbase files), not FILE's alone.",
+        ),
+    ] = False,
 ) -> None:
     """Audit term base files: the validator's checks, plus each English term's system
     against its Chinese (the romanization engine checks), English terms two entries share,
     sources, dates, Simplified characters in Traditional fields, and case-sensitive
     abbreviations that are English words. One line per finding (path:line: field:
-    message); exit 1 on an error."""
+    message); exit 1 on an error.
+
+    Given FILEs, only their findings are reported (the layers beneath are read, for
+    parents and shared names, but not audited; --all reports them too); without any,
+    the built-in term base and --termbase files are audited."""
     from glossary._audit import audit
 
     options = global_options(ctx)
     report = audit(
-        [*options.termbases, *(paths or [])], builtin=options.builtin, packs=options.packs
+        [*options.termbases, *(paths or [])],
+        builtin=options.builtin,
+        packs=options.packs,
+        only=paths if paths and not everything else None,
     )
     errors, warnings = len(report.errors), len(report.warnings)
     if json_output:
