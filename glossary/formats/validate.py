@@ -370,7 +370,9 @@ class _Checker:
         target = element.get("target")
         linked = tag == "ref" or (names.version == 3 and tag != "xref")
         is_url = names.version == 3 and _URL.fullmatch(target or "")
-        if linked and target is not None and not is_url:  # checked once every id is known
+        if linked and target is not None and not is_url and target not in self.ids:
+            # a target not seen yet: checked once every id is known (kept only until
+            # then: most targets name an id already read)
             self.targets.append((line, next(self.order), target))
 
 
