@@ -88,6 +88,7 @@ SINGLE_HOLDER = (
     "Chairperson of the Financial Supervisory Commission",
     "Chairperson of the Central Election Commission",
     "Director-General of the National Security Bureau",
+    "Director of the National Palace Museum",
 )
 
 #: Titles whose body has no entry of its own in the built-in term base (yet).
