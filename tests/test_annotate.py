@@ -372,7 +372,7 @@ class _ChineseWords:
         self.jieba: Any = None
 
     def keeps(self, text: str, i: int, j: int, kinds: set[Kind]) -> bool:
-        from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, PLACE_KINDS
+        from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, NAME_FREQUENCY, PLACE_KINDS
 
         def han(k: int) -> bool:
             return 0 <= k < len(text) and has_cjk(text[k])
@@ -389,8 +389,8 @@ class _ChineseWords:
 
             self.jieba = rjieba.Jieba()
             for name in {"".join(map(to_simplified, n)) for n in self.names}:
-                if not self.jieba.has_word(name):
-                    self.jieba.add_word(name, None, None)
+                freq = max(NAME_FREQUENCY, self.jieba.suggest_freq(name))
+                self.jieba.add_word(name, freq, None)
         window = "".join(map(to_simplified, text[low:high]))
         cuts = set(itertools.accumulate(map(len, self.jieba.cut(window, False)), initial=0))
         if i - low not in cuts or j - low not in cuts:

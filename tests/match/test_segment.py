@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
-from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, Words, is_han
+from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, NAME_FREQUENCY, Words, is_han
 from glossary._model import Entry, Kind
 from tests.test_annotate import _exact_reference, _reference
 
@@ -146,14 +146,19 @@ def test_only_the_stretch_around_a_hit_is_segmented(text: str, start: int, end: 
 
 
 def test_the_term_base_names_are_words() -> None:
-    """Names jieba does not know are words of their own (so 徐榛蔚 is not 徐/榛/蔚 joined
-    with a neighbour); names it knows keep its frequencies."""
-    words = Words(lambda: ["徐榛蔚", "臺中市"])
+    """Names are words of their own, at least NAME_FREQUENCY strong (民眾黨立委 is 民眾黨
+    and 立委, not 民眾 and 黨立委 as jieba's own counts have it); names jieba counts higher
+    keep its count (集中和平 is 集中 and 和平, not 中和 District)."""
+    words = Words(lambda: ["徐榛蔚", "臺中市", "民眾黨", "中和"])
     assert words.keeps("縣長徐榛蔚視察", 2, 5, ())
+    assert words.keeps("民眾黨立委黃國昌", 0, 3, ())
+    assert not words.keeps("集中和平", 1, 3, ())
     jieba = words._jieba
     assert jieba is not None
     assert jieba.has_word("徐榛蔚")
     assert jieba.has_word("台中市")  # Simplified: the script the stretch is segmented in
+    assert jieba.suggest_freq("民众党") >= NAME_FREQUENCY
+    assert jieba.suggest_freq("中和") > NAME_FREQUENCY
 
 
 def test_is_han() -> None:
