@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 
-from glossary._vocab import DROPPED, fold_char
+from glossary._vocab import DROPPED, VARIANTS, fold_char
 
-__all__ = ["BLOCK", "Folded", "fold", "fold_slowly", "kept_at"]
+__all__ = ["BLOCK", "PLAIN_HAN", "Folded", "fold", "fold_slowly", "kept_at"]
 
 #: Dropped characters outside ASCII, replaced by a space before anything else.
 _DROPPED_WIDE = sorted(c for c in DROPPED if not c.isascii())
@@ -27,6 +28,25 @@ _ASCII = bytes(range(128))
 
 #: Original characters per block of the way back from folded offsets (a power of two).
 BLOCK = 128
+
+
+def _plain_han() -> re.Pattern[str]:
+    """The characters of the basic Han block (U+4E00 to U+9FFF) that fold into themselves:
+    all but the variants (台), for NFKC, case folding and diacritics leave that block alone.
+    A Chinese text is mostly these: leaving them out before its distinct characters are
+    collected saves most of the fold's time (a set of 1.7M characters took 55 ms)."""
+    folded = sorted(chr(code) for code in VARIANTS if 0x4E00 <= code <= 0x9FFF)
+    ranges, low = [], "\u4e00"
+    for char in folded:
+        if low < char:
+            ranges.append(f"{low}-{chr(ord(char) - 1)}")
+        low = chr(ord(char) + 1)
+    ranges.append(f"{low}-\u9fff")
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+#: Runs of Han characters the fold leaves as they are.
+PLAIN_HAN = _plain_han()
 
 
 class Folded:
@@ -117,8 +137,9 @@ def fold(text: str) -> Folded:
     if not kept.isascii():
         table: dict[int, str] = {}
         # The distinct characters outside ASCII: what is left of the UTF-8 once ASCII is
-        # deleted (a regex finding them took several times as long)
-        for char in set(utf8.translate(None, _ASCII).decode()):
+        # deleted (a regex finding them took several times as long), Han characters that
+        # fold into themselves aside
+        for char in set(PLAIN_HAN.sub("", utf8.translate(None, _ASCII).decode())):
             folded = fold_char(char)
             if len(folded) != 1 or folded in DROPPED:
                 return fold_slowly(text)
