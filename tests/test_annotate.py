@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary, Kind, QueryError
-from glossary._index import Index
+from glossary._index import Index, KeyRow
 from glossary._match.fold import fold
 from glossary._match.fold import fold_slowly as _fold_slowly
 from glossary._script import to_simplified
@@ -424,23 +424,44 @@ def _reference(text: str, index: Index) -> list[tuple[int, int]]:
             if chunk[-1] in "-'’,." or any(c in ".," for c in chunk):
                 continue
             rows = index.rows(key)
-            if all(r.match != "term" for r in rows) and not chunk[0].isupper():
+            bare = all(r.match != "term" for r in rows)
+            if bare and (not chunk[0].isupper() or _everyday(key, rows)):
                 continue
             kinds = {index.entry(r.n).kind.value for r in rows}
-            if _in_longer_name(text, i, j) or _contradicted(text, j, kinds):
+            generics = {
+                "district"
+                for r in rows
+                if any(t.text.endswith(" District") for t in index.entry(r.n).en)
+            }
+            if _in_longer_name(text, i, j) or _contradicted(text, j, kinds, generics):
                 continue
             found.append((i, j))
     return _leftmost_longest(found)
 
 
-def _contradicted(text: str, j: int, kinds: set[str]) -> bool:
+def _everyday(key: str, rows: list[KeyRow]) -> bool:
+    """Whether a bare key is an everyday word or name, or a bare name of such words
+    (Mark Hope for Mark Hope District), by the obvious method."""
+    from glossary._match.facts import everyday_words
+
+    words = everyday_words()
+    return key in words or any(
+        r.term.endswith(" District")
+        and latin_key(r.term.removesuffix(" District")) == key
+        and all(w.lower() in words for w in r.term.removesuffix(" District").split())
+        for r in rows
+    )
+
+
+def _contradicted(
+    text: str, j: int, kinds: set[str], generics: frozenset[str] = frozenset()
+) -> bool:
     """Whether a generic word after text[:j] fits none of the ``kinds`` of the key's
-    entries, by the obvious method: past spaces, line breaks and hyphens (not a blank
-    line), the longest generic word written there that no letter or digit continues.
-    (The generated names never end with a generic word: the rule's clause for an entry's
-    own generic words does not arise.)"""
+    entries nor is one its English names end with (``generics``), by the obvious method:
+    past spaces, line breaks and hyphens (not a blank line), the longest generic word
+    written there that no letter or digit continues."""
     from glossary._match.rules import crosses_paragraph
-    from glossary._vocab import GENERIC_KINDS
+    from glossary._vocab import GENERIC_IN_TEXT, GENERIC_KINDS
 
     k = j
     while k < len(text) and text[k] in " \t\r\n\u00a0-":
@@ -450,6 +471,8 @@ def _contradicted(text: str, j: int, kinds: set[str]) -> bool:
     for word in sorted(GENERIC_KINDS, key=len, reverse=True):
         after = k + len(word)
         if text[k:after].casefold() == word and not (after < len(text) and _word_char(text[after])):
+            if GENERIC_IN_TEXT.get(word) in generics:
+                return False
             return not kinds & GENERIC_KINDS[word]
     return False
 
@@ -497,7 +520,9 @@ def _in_longer_name(text: str, i: int, j: int) -> bool:
     return False
 
 
-WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung"]
+#: Parts of the generated names: syllables, and two everyday words (a bare name made of
+#: them needs its generic word).
+WORDS = ["Lin", "Kang", "Mei", "Po", "Chia", "Hua", "Tung", "Mark", "Hope"]
 FILLER = [
     "the",
     "mayor",
@@ -544,9 +569,13 @@ def term_base_and_text(draw: st.DrawFn) -> tuple[str, str]:
             max_size=len(names),
         )
     )
+    generic = draw(st.lists(st.booleans(), min_size=len(names), max_size=len(names)))
     yaml_text = "".join(
-        f"- id: e{i}\n  kind: {kind}\n  zh: [{zh}]\n  en: ['{en}']\n  source: test\n"
-        for i, (en, zh, kind) in enumerate(zip(names, chinese, kinds, strict=True))
+        f"- id: e{i}\n  kind: {kind}\n  zh: [{zh}]\n  en: ['{en}{' District' * with_generic}']\n"
+        "  source: test\n"
+        for i, (en, zh, kind, with_generic) in enumerate(
+            zip(names, chinese, kinds, generic, strict=True)
+        )
     )
     pieces = draw(
         st.lists(

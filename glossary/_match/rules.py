@@ -9,8 +9,9 @@ typo pass) calls these, so a rule cannot drift between copies.
    Formosan). Chinese keys need none: Han text has no spaces.
 2. **Capital letter** (:func:`capitalised`): a bare name (without its generic word) or a
    romanized reading starts with a capital: Bade, not "she bade him farewell".
-3. **Everyday word**: a bare name that is an everyday English word (east, hoping) is a
-   name only with its generic word (:data:`glossary._match.facts.COMMON_WORDS`); so is a
+3. **Everyday word**: a bare name that is an everyday English word or a common English
+   given name or surname (east, hoping, Darren) is a name only with its generic word
+   (:func:`glossary._match.facts.everyday_words`, a derived list); so is a
    foreign place's bare name or reading (:func:`glossary._index.names_in_text`).
 4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span (full-width ones
    too) are those of one of the key's terms, in order; a key written one way must have
