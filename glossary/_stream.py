@@ -70,6 +70,21 @@ def decode(data: bytes, path: str, *, errors: Errors = "strict") -> str:
         raise GlossaryError(message, path=path, line=line) from None
 
 
+def refuse_binary(head: bytes, path: str) -> str:
+    """The encoding a text starting with ``head`` is in (by its byte-order mark, else
+    UTF-8); a GlossaryError if, without a byte-order mark, it has a NUL byte within
+    :data:`SNIFF_SIZE` bytes: a binary file (or ``/dev/zero``), not text."""
+    encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\0" in head[:SNIFF_SIZE]:
+        at = head.index(b"\0")
+        message = (
+            f"looks like a binary file (a NUL byte at byte {at}); glossary reads UTF-8 "
+            "text, or UTF-16 with a byte-order mark"
+        )
+        raise GlossaryError(message, path=path)
+    return encoding
+
+
 @dataclass(frozen=True)
 class Source:
     """One text to read: a file, or stdin (``path == "-"``).
@@ -208,14 +223,7 @@ class Reader:
         return block
 
     def _decoder(self, head: bytes) -> codecs.IncrementalDecoder:
-        encoding = next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8")
-        if encoding == "utf-8" and b"\0" in head[:SNIFF_SIZE]:
-            at = head.index(b"\0")
-            message = (
-                f"looks like a binary file (a NUL byte at byte {at}); glossary reads UTF-8 "
-                "text, or UTF-16 with a byte-order mark"
-            )
-            raise GlossaryError(message, path=self.source.name)
+        encoding = refuse_binary(head, self.source.name)
         return codecs.getincrementaldecoder(encoding)(self.errors)
 
     def _pieces(self, handle: BinaryIO) -> Iterator[str]:

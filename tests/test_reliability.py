@@ -852,16 +852,26 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> int:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["import", str(ZERO)], "/dev/zero: file is larger than 1 MiB; refused"),
+        (
+            ["import", str(ZERO)],
+            "/dev/zero: looks like a binary file (a NUL byte at byte 0); glossary reads UTF-8 "
+            "text, or UTF-16 with a byte-order mark",
+        ),
+        (
+            ["import", "--column", "en=Source", str(ZERO)],
+            "/dev/zero: looks like a binary file (a NUL byte at byte 0); glossary reads UTF-8 "
+            "text, or UTF-16 with a byte-order mark",
+        ),
         (
             ["--no-builtin", "--termbase", str(ZERO), "lookup", "Situn"],
             "/dev/zero: term base file is larger than 1 MiB; refused (split it into several files)",
         ),
     ],
-    ids=["import", "termbase"],
+    ids=["import", "import-columns", "termbase"],
 )
 def test_15_4_endless_device_refused(args: list[str], message: str, small_limits: int) -> None:
-    """/dev/zero (st_size 0, endless) is read up to the limit and refused in one line."""
+    """/dev/zero (st_size 0, endless) is refused in one line: a term base file when
+    reading it passes the limit, an import file from its first bytes (NUL bytes: binary)."""
     result = runner.invoke(app, args)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"glossary: error: {message}\n"

@@ -31,6 +31,7 @@ from glossary.formats.validate import check_file_text, validate_tbx
 
 from .conftest import FIXTURES, script_or_skip
 from .tbx_official import SHARED_TBX
+from .test_formats import LAUGHS, XXE
 
 HERE = FIXTURES / "formats"
 runner = CliRunner()
@@ -353,3 +354,40 @@ def test_import_report_of_many_entries(monkeypatch: pytest.MonkeyPatch, batch: i
     assert len(lines) == count + 2
     assert all(line.startswith("+ ") for line in lines[1:-1])
     assert lines[-1] == f"{count} to add, 0 to change, 0 in conflict (never written), 0 unchanged"
+
+
+HOSTILE = [
+    pytest.param(XXE, "declares XML entities", id="xxe"),
+    pytest.param(LAUGHS, "declares XML entities", id="billion-laughs"),
+    pytest.param(
+        '<martif type="TBX-Basic" xml:lang="en"><text><body>'
+        + "<termEntry>" * 5000
+        + "</termEntry>" * 5000
+        + "</body></text></martif>",
+        "Excessive depth in document: 256",
+        id="deep-nesting",
+    ),
+    pytest.param(
+        '<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry><note>'
+        + "x" * 11_000_000
+        + "</note></termEntry></body></text></martif>",
+        "Text node too long",
+        id="huge-text-node",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), HOSTILE)
+@pytest.mark.parametrize("command", ["import", "validate-tbx"])
+def test_hostile_tbx_is_refused_by_the_stream(
+    tmp_path: Path, command: str, content: str, message: str
+) -> None:
+    """The streaming parse keeps the protections of the tree parse: entities declared
+    (XXE, billion laughs) are refused before anything is read from them, libxml2's
+    limits on depth and on a text's size hold (no huge_tree); one line each."""
+    path = tmp_path / "hostile.tbx"
+    path.write_text(content, encoding="utf-8")
+    code, line = _errors_of(command, path)
+    assert code == 1
+    assert message in line
+    assert "passwd" not in line

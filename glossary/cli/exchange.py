@@ -241,13 +241,10 @@ def import_(
         mapping[field_name.strip()] = header.strip()
     if mapping or separator != ";":  # only the CAT-tool CSV reader takes these
         name = "memoq-csv"
-        from glossary._fsutil import read_limited
-        from glossary._stream import decode
-        from glossary.formats import usable_ids
-        from glossary.formats._xml import MAX_SIZE
+        from glossary.formats import read_text_file, usable_ids
         from glossary.formats.cat_csv import read as read_csv
 
-        text = decode(read_limited(file, MAX_SIZE), str(file))  # /dev/zero, a FIFO: bounded
+        text = read_text_file(file)  # /dev/zero, a FIFO: bounded
         imported = usable_ids(
             read_csv(text, str(file), columns=mapping, separator=separator), str(file)
         )

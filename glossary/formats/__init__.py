@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from glossary._errors import GlossaryError
-from glossary._fsutil import Readable
+from glossary._fsutil import LimitedReader, Readable
 from glossary._model import Entry, Kind, Status, Term
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ __all__ = [
     "get_format",
     "read",
     "read_file",
+    "read_text_file",
 ]
 
 #: Language tags a glossary can be exported in. zh-Hant and zh-TW are Taiwan's Traditional
@@ -309,7 +310,8 @@ def read_file(path: str | Path, name: str = "auto") -> tuple[str, Imported]:
 
     The file is read with a byte limit whatever it is (512 MiB: a FIFO or ``/dev/zero``
     is refused when it passes it). TBX is parsed as it is read, in memory bounded by
-    one entry plus the entries read; the other formats are read whole, then parsed.
+    one entry plus the entries read; the other formats are read whole, then parsed (a
+    file with a NUL byte near its start is refused as binary first, unread).
 
     Raises:
         GlossaryError: The file cannot be read, is too large or is not in the format
@@ -330,8 +332,26 @@ def read_file(path: str | Path, name: str = "auto") -> tuple[str, Imported]:
             raise GlossaryError(f"{name} is an export format only")
         if fmt.stream is not None:
             return name, usable_ids(fmt.stream(reader, shown), shown)
-        text = decode(reader.read(), shown)
+        text = _text_of(reader, shown)
     return name, read(text, name, path=shown)
+
+
+def read_text_file(path: str | Path) -> str:
+    """The text of the file ``path``, read as :func:`read_file` reads a file that is not
+    TBX: with the byte limit, refused unread if it starts like a binary file, decoded
+    (UTF-8, or UTF-16/UTF-32 with a byte-order mark)."""
+    from glossary._fsutil import open_limited
+    from glossary.formats import _xml
+
+    with open_limited(path, _xml.MAX_SIZE) as reader:
+        return _text_of(reader, str(path))
+
+
+def _text_of(reader: LimitedReader, path: str) -> str:
+    from glossary._stream import decode, refuse_binary
+
+    refuse_binary(reader.peek(SNIFF_BYTES), path)  # /dev/zero: not read to the limit
+    return decode(reader.read(), path)
 
 
 def usable_ids(imported: Imported, path: str) -> Imported:
