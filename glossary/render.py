@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from glossary._model import Entry, Span
-from glossary._text import has_cjk
+from glossary._text import has_cjk, is_cjk
 from glossary._vocab import GENERIC_ALTERNATION, GENERIC_WORDS, strip_generic_zh
 
 if TYPE_CHECKING:
@@ -260,6 +260,26 @@ def _english_form(span: Span, english: str) -> str:
     return english
 
 
+def _is_reading(english: str, system: str | None, entry: Entry, *, person: bool) -> bool:
+    """Whether an English name is a reading of its entry's Chinese, which normalize --to
+    SYSTEM may write in another system: a person's own spelling (Lai Ching-te), a
+    customary one-word spelling (Keelung, Tamsui), or a name some romanization system
+    spells (Situn District); not a translation (Kaohsiung Medical University, whose
+    Kaohsiung alone is customary), nor a name from another language (Amis), nor one whose
+    Chinese is not all Han (臺北101)."""
+    if not all(is_cjk(c) for c in entry.chinese):
+        return False
+    if system == "personal":
+        return person
+    if system == "legacy":
+        return " " not in _GENERIC_END.sub("", english)
+    if system in (None, "hanyu", "tongyong", "wade-giles", "mps2", "gwoyeu", "yale"):
+        from glossary._audit import spelling_systems
+
+        return bool(spelling_systems(english, [z.text for z in entry.zh], person=person))
+    return False
+
+
 def _english_in(entry: Entry, glossary: Glossary, to: str) -> str:
     if to == "house":
         return glossary.english(entry)
@@ -267,10 +287,16 @@ def _english_in(entry: Entry, glossary: Glossary, to: str) -> str:
         return entry.english_for(("official", "preferred")).text
     from glossary.romanize import readings, render
 
-    house = glossary.english(entry)
+    term = entry.english_for(glossary.prefer)
+    house = term.text
+    person = entry.kind.value == "person"
+    if not _is_reading(term.text, term.system, entry, person=person):
+        # A translated name (Kaohsiung Medical University, Sun Moon Lake), a name from
+        # Hokkien, Hakka or an Indigenous language (Amis), or one that is not all Han
+        # (臺北101) has no reading to write in a system: it stays as the house writes it.
+        return house
     generic = _GENERIC_END.search(house)
     chinese = entry.gloss or strip_generic_zh(entry.chinese) or entry.chinese
-    person = entry.kind.value == "person"
     reading = readings(chinese, person=person)[0]
     name = render(reading, to, style="person" if person else "place")
     return name + (generic.group(0) if generic else "")
