@@ -13,7 +13,9 @@ termType, grammaticalGender, transactionType), non-empty types, and cross-refere
 targets that name an id in the file (or, in v3, a web address).
 
 :func:`validate_tbx` returns every problem as ``path:line: message``; an empty list means
-the file is valid TBX-Basic.
+the file is valid TBX-Basic. :func:`check` reads the document as a stream (a text, its
+bytes or a file), in memory bounded by one entry plus the file's ids, with the same checks
+at every size of file.
 """
 
 from __future__ import annotations
