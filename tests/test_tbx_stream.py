@@ -14,6 +14,7 @@ by what is tested here). ``testdata.expected.json`` is the same for every file i
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -25,7 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
-from glossary.formats import read
+from glossary.formats import get_format, read, read_file, usable_ids
 from glossary.formats._xml import iter_elements
 from glossary.formats.validate import check_file_text, validate_tbx
 
@@ -130,15 +131,26 @@ def by_line(problems: list[str]) -> list[str]:
 
 @pytest.mark.parametrize(("name", "rules"), GOLDEN)
 def test_stream_reads_the_entries_the_tree_reader_read(name: str, rules: Any) -> None:
-    """The text, its bytes and an open file all give the entries and warnings the
-    tree-walking reader gave (field for field, in order)."""
+    """The text, its bytes, an open file and the file by its name all give the entries
+    and warnings the tree-walking reader gave (field for field, in order)."""
     want = expected(name)
     path = HERE / name
-    sources: list[Any] = [path.read_text("utf-8"), path.read_bytes()]
-    for source in sources:
-        imported = read(source, "tbx", path=name)
-        assert [e.to_dict() for e in imported.entries] == want["entries"]
-        assert imported.warnings == want["warnings"]
+    stream = get_format("tbx").stream
+    assert stream is not None
+    with path.open("rb") as handle:
+        results = [
+            read(path.read_text("utf-8"), "tbx", path=name),
+            usable_ids(stream(io.BytesIO(path.read_bytes()), name), name),
+            usable_ids(stream(handle, name), name),
+            read_file(path)[1],
+        ]
+    for imported in results:  # read_file names the file as given: the whole path
+        entries = [e.to_dict() for e in imported.entries]
+        for entry in entries:
+            entry["source"] = entry["source"].replace(str(path), name)
+        assert entries == want["entries"]
+        warnings = [w.replace(str(path), name) for w in imported.warnings]
+        assert warnings == want["warnings"]
 
 
 @pytest.mark.parametrize(("name", "rules"), GOLDEN)
@@ -391,3 +403,31 @@ def test_hostile_tbx_is_refused_by_the_stream(
     assert code == 1
     assert message in line
     assert "passwd" not in line
+
+
+def test_limited_reader_peeks_and_stops_at_the_limit(tmp_path: Path) -> None:
+    """What peek() returns, read() returns again (a FIFO cannot seek back); a regular
+    file over the limit is refused on opening, a device when reading passes the limit."""
+    from glossary import GlossaryError
+    from glossary._fsutil import open_limited
+
+    data = bytes(range(100))
+    path = tmp_path / "data.bin"
+    path.write_bytes(data)
+    with open_limited(path, 100) as reader:
+        assert reader.peek(10) == data[:10]
+        assert reader.peek(20) == data[:20]
+        assert reader.read(4) == data[:4]
+        assert reader.read() == data[4:]
+        assert reader.read(5) == b""
+    with (
+        pytest.raises(GlossaryError, match="file is 100 bytes; the limit is 99 bytes"),
+        open_limited(path, 99),
+    ):
+        pytest.fail("opened")
+    zero = Path("/dev/zero")
+    if zero.exists():
+        with open_limited(zero, 1000) as reader:
+            assert reader.read(600) == bytes(600)
+            with pytest.raises(GlossaryError, match="larger than 1,000 bytes; refused"):
+                reader.read(600)
