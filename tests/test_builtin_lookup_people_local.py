@@ -139,6 +139,10 @@ def test_lookup_finds_the_person(
         ("羅致政", "lo-chih-cheng", "Lo Chih-cheng", "羅致政"),
         ("Tsai Pi-chung", "tsai-pi-chung", "Tsai Pi-chung", "蔡碧仲"),
         ("Wang Wan-yu", "claire-wang", "Claire Wang", "王婉諭"),
+        ("Liao Kuo-tung", "sufin-siluko", "Sufin Siluko", "廖國棟"),
+        ("Tsai Pi-ru", "tsai-pi-ju", "Tsai Pi-ju", "蔡壁如"),
+        ("Cynthia Wu", "cynthia-wu", "Cynthia Wu", "吳欣盈"),
+        ("吳斯懷", "wu-sz-huai", "Wu Sz-huai", "吳斯懷"),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
@@ -209,7 +213,7 @@ def test_full_legislative_terms_end_on_their_last_day(entries: list[Entry]) -> N
     ends = [
         (e.id, r.until) for e in entries for r in e.roles if r.title == "Legislator" and r.until
     ]
-    assert sum(until == "2024-01-31" for _, until in ends) >= 18
+    assert sum(until == "2024-01-31" for _, until in ends) >= 30
     for ident, until in ends:
         assert until[5:] != "02-01" or until[:4] not in {"2008", "2012", "2016", "2020", "2024"}, (
             ident,
