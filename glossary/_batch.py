@@ -185,11 +185,18 @@ def _html(glossary: Glossary, text: str, offset: int, spans: list[Span]) -> str:
 
 
 def _normalized(
-    glossary: Glossary, text: str, offset: int, spans: list[Span], *, to: str, tai: str
+    glossary: Glossary,
+    text: str,
+    offset: int,
+    spans: list[Span],
+    *,
+    to: str,
+    tai: str | None,
+    quotations: bool = False,
 ) -> str:
     from glossary.render import normalize
 
-    return normalize(text, spans, glossary, to=to, tai=tai)
+    return normalize(text, spans, glossary, to=to, tai=tai, quotations=quotations)
 
 
 class _Outputs:
@@ -224,8 +231,10 @@ def annotate_files(
     jobs: int,
     quiet: bool,
     options: dict[str, Any],
+    style: dict[str, Any] | None = None,
 ) -> None:
-    """Annotate every source and write the result in ``output`` format."""
+    """Annotate every source and write the result in ``output`` format (``style``: the
+    house-style options of :func:`glossary.render.gloss`)."""
     from glossary.render import HTML_FOOT, gloss, html_head
 
     several = len(sources) > 1
@@ -293,7 +302,7 @@ def annotate_files(
                 start(number)
             sink = outputs.sink
             if output == "gloss":
-                sink.write(gloss(text, result, glossary, every=every, seen=seen))
+                sink.write(gloss(text, result, glossary, every=every, seen=seen, **(style or {})))
             elif output == "html":
                 sink.write(result)
             elif output == "jsonl":
@@ -322,7 +331,8 @@ def normalize_files(
     jobs: int,
     quiet: bool,
     to: str,
-    tai: str,
+    tai: str | None,
+    quotations: bool = False,
     report: Literal["text", "check", "json"] = "text",
 ) -> int:
     """Rewrite every name of every source to one form; or, with ``diff``, show the change;
@@ -344,7 +354,9 @@ def normalize_files(
             )
         paths = targets(sources, output_dir, SUFFIXES["text"])
     if report != "text":
-        return _normalize_report(glossary, sources, report, errors, jobs, quiet, to, tai)
+        return _normalize_report(
+            glossary, sources, report, errors, jobs, quiet, to, tai, quotations
+        )
     outputs = _Outputs([None] * len(sources) if diff else paths)
     before: list[str] = []
     after: list[str] = []
@@ -366,7 +378,7 @@ def normalize_files(
         for number, text, result in _results(
             glossary,
             sources,
-            partial(_normalized, to=to, tai=tai),
+            partial(_normalized, to=to, tai=tai, quotations=quotations),
             errors=errors,
             jobs=jobs,
             quiet=quiet,
@@ -390,7 +402,14 @@ def normalize_files(
 
 
 def _rewritten(
-    glossary: Glossary, text: str, offset: int, spans: list[Span], *, to: str, tai: str
+    glossary: Glossary,
+    text: str,
+    offset: int,
+    spans: list[Span],
+    *,
+    to: str,
+    tai: str | None,
+    quotations: bool = False,
 ) -> list[dict[str, Any]]:
     """Each name normalize would change, offsets into the whole text."""
     from glossary.render import rewrites
@@ -403,7 +422,9 @@ def _rewritten(
             "to": form,
             "ids": [e.id for e in span.entries],
         }
-        for span, form in rewrites(spans, glossary, to=to, tai=tai)
+        for span, form in rewrites(
+            spans, glossary, to=to, tai=tai, text=text, quotations=quotations
+        )
         if form != span.text
     ]
 
@@ -416,7 +437,8 @@ def _normalize_report(
     jobs: int,
     quiet: bool,
     to: str,
-    tai: str,
+    tai: str | None,
+    quotations: bool = False,
 ) -> int:
     """``normalize --check`` (which sources would change, on stderr) or ``--json`` (every
     name that would change, on stdout)."""
@@ -426,7 +448,7 @@ def _normalize_report(
     for number, _text, result in _results(
         glossary,
         sources,
-        partial(_rewritten, to=to, tai=tai),
+        partial(_rewritten, to=to, tai=tai, quotations=quotations),
         errors=errors,
         jobs=jobs,
         quiet=quiet,

@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from glossary._model import Entry, Span
+from glossary._model import Entry, Kind, Span
 from glossary._text import has_cjk, is_cjk
 from glossary._vocab import GENERIC_ALTERNATION, GENERIC_WORDS, strip_generic_zh
 
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HTML_FOOT",
+    "PLACE_KINDS",
     "gloss",
+    "gloss_chinese",
     "html_body",
     "html_head",
     "html_page",
@@ -39,8 +42,30 @@ CLOSING_QUOTES = frozenset("\"'”’」』")
 OPENING_QUOTES = frozenset("\"'“‘「『")
 _OPEN_PAREN = re.compile(r"\s*[(（]\s*")
 _PAREN_CONTENT = re.compile(r"[^)）]*")
-#: Between one parenthesis and the next: the (MAC) of "Mainland Affairs Council (大陸委員會) (MAC)".
-_NEXT_PAREN = re.compile(r"\s*[)）]\s*[(（]\s*")
+
+#: The kinds of place whose gloss is the name without its generic suffix (臺北 for 臺北市,
+#: 西屯 for 西屯區), as the papers print it; ``long=True`` keeps the suffix. A place abroad
+#: keeps it: Anping County (安平縣) in Hebei is told from Tainan's Anping (安平) so.
+PLACE_KINDS = frozenset(
+    {
+        Kind.MUNICIPALITY,
+        Kind.COUNTY,
+        Kind.CITY,
+        Kind.COUNTY_CITY,
+        Kind.URBAN_TOWNSHIP,
+        Kind.TOWNSHIP,
+        Kind.DISTRICT,
+    }
+)
+
+#: The brackets a name may be followed by, each with its closing bracket.
+_BRACKETS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
+#: Between a name and a bracket after it: spaces, and at most one line break.
+_BEFORE_BRACKET = re.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?")
+#: A paragraph break: a blank line, or a paragraph separator.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u3000]*\n|\u2029")
+#: What an acronym in parentheses looks like: MAC, KMT, NT$, R&D (no lower case, no space).
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.$-]*[A-Z0-9$]")
 
 
 def gloss(
@@ -50,37 +75,88 @@ def gloss(
     *,
     every: bool = False,
     seen: set[str] | None = None,
+    long: bool = False,
+    tai: str = "台",
+    quotations: bool = False,
 ) -> str:
     """``text`` with a gloss after the first mention of each entry (or every mention).
 
-    English names get their short Chinese form, ``Situn District (西屯)``; Chinese names
-    get the English of the house style, ``西屯區 (Xitun District)``. A mention the text
-    already glosses is left alone (and counts as the first), so glossing is idempotent;
-    ambiguous spans are not glossed. ``seen`` carries the ids already glossed from one
-    piece of a long text to the next (it is updated).
+    English names get their short Chinese form, ``Situn District (西屯)``, ``Taipei (台北)``;
+    Chinese names get the English of the house style, ``西屯區 (Xitun District)``. The house
+    style of Taiwan's English-language papers decides the rest:
+
+    - a bracket right after a name is never doubled: if it holds the name's gloss (or its
+      acronym and more), the name counts as glossed; an acronym alone takes the gloss in
+      (``Mainland Affairs Council (MAC, 陸委會)``); anything else leaves this mention alone
+      for a later one; nothing inside such a bracket is glossed;
+    - names inside a direct quotation are not glossed (a quotation that is just the name,
+      a nickname in quotes, is glossed after its closing quote: ``"Pa Chiung" (八炯)``);
+    - a dateline (``TAIPEI —``, ``TAIPEI, Dec. 1 (CNA) —``) is left alone;
+    - ambiguous spans are not glossed.
+
+    Glossing is idempotent. ``seen`` carries the ids already glossed from one piece of a
+    long text to the next (it is updated).
+
+    Args:
+        every: Gloss every mention, not only the first.
+        long: Gloss places with their full Chinese name (臺北市, 西屯區), suffix and all.
+        tai: How glosses write 臺/台: ``台``, as the papers print it, or ``臺``, the term
+            base's (official) form.
+        quotations: Gloss names inside direct quotations too.
+
+    >>> from glossary import Glossary
+    >>> g = Glossary()
+    >>> text = "“Taichung must act,” the Mainland Affairs Council (MAC) said in Taichung."
+    >>> gloss(text, g.annotate(text), g)
+    '“Taichung must act,” the Mainland Affairs Council (MAC, 陸委會) said in Taichung (台中).'
     """
     inserts: list[tuple[int, str]] = []
     glossed: set[str] = seen if seen is not None else set()
-    previous: Span | None = None
-    in_gloss = False  # whether ``previous`` is itself a gloss in parentheses
-    for span in spans:
-        entry = span.entry
-        if entry is None:
-            previous, in_gloss = span, False
-            continue
-        if previous is not None and _is_gloss_of(text, previous, span, after_gloss=in_gloss):
-            previous, in_gloss = span, True
-            continue  # the (西屯) of "Situn District (西屯)" is a gloss, not a mention
-        previous, in_gloss = span, False
-        if entry.id in glossed and not every:
+    alone = _LeftAlone(text, quotations=quotations)
+    starts = [span.start for span in spans]
+    skip_until = -1  # spans before this offset sit in a bracket after a name
+    for i, span in enumerate(spans):
+        if span.start < skip_until or alone(span):
             continue
         at = _gloss_point(text, span)
         if at is None:
             continue  # inside a compound (Taichung-based): gloss a later mention
-        glossed.add(entry.id)
-        if _already_glossed(text, at, entry, glossary, chinese=has_cjk(span.text)):
+        groups = _brackets_after(text, at)
+        inside: Sequence[Span] = ()
+        if groups:
+            skip_until = groups[-1][1]
+            inside = spans[i + 1 : bisect_left(starts, skip_until)]
+        entry = span.entry
+        if entry is None:
             continue
-        note = glossary.english(entry) if has_cjk(span.text) else entry.short_chinese
+        chinese = has_cjk(span.text)
+        if groups:
+            opening, closing = groups[0]
+            content = text[opening + 1 : closing]
+            same = [entry.id in {e.id for e in s.entries} for s in inside]
+            closed = text[closing : closing + 1] == _BRACKETS[text[opening]]
+            if (
+                not chinese
+                and len(groups) == 1
+                and closed
+                and (any(same) if inside else _initials_of(content.strip(), span.text))
+                and all(same)
+                and _ACRONYM.fullmatch(content.strip())
+            ):
+                # Mainland Affairs Council (MAC) -> (MAC, 陸委會); the NDC of National
+                # Development Council alike; not the (AFP) of Taichung (AFP)
+                if entry.id not in glossed or every:
+                    glossed.add(entry.id)
+                    note = gloss_chinese(entry, long=long, tai=tai)
+                    inserts.append((opening + 1 + len(content.rstrip()), f", {note}"))
+            elif any(same) or _already_glossed(text, at, entry, glossary, chinese=chinese):
+                glossed.add(entry.id)  # Banqiao (板橋, New Taipei): glossed already
+            # else Taipei (AFP), Ko Wen-je (TPP): a later mention gets the gloss
+            continue
+        if entry.id in glossed and not every:
+            continue
+        glossed.add(entry.id)
+        note = glossary.english(entry) if chinese else gloss_chinese(entry, long=long, tai=tai)
         inserts.append((at, f" ({note})"))
     out: list[str] = []
     last = 0
@@ -90,6 +166,161 @@ def gloss(
         last = at
     out.append(text[last:])
     return "".join(out)
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``name``'s words, with or without its
+    small words: NDC and MOFA, for National Development Council and Ministry of Foreign
+    Affairs; not AFP for Taichung."""
+    words = re.findall(r"[^\W\d_]+", name)
+    letters = "".join(c for c in acronym if c.isalpha()).casefold()
+    every = "".join(w[0] for w in words).casefold()
+    big = "".join(w[0] for w in words if w.casefold() not in _SMALL_WORDS).casefold()
+    return len(letters) > 1 and letters in (every, big)
+
+
+def gloss_chinese(entry: Entry, *, long: bool = False, tai: str = "台") -> str:
+    """The Chinese that glosses an English name of ``entry``.
+
+    A place's gloss is its name without the generic suffix (or the term base's ``gloss``
+    where a curator set one); ``long`` keeps the suffix. Other entries get their ``gloss``
+    or their Chinese name. ``tai="台"`` writes 台 for 臺, as Taiwan's English-language
+    papers print it.
+
+    >>> from glossary import Glossary
+    >>> g = Glossary()
+    >>> gloss_chinese(g["taipei-city"]), gloss_chinese(g["taipei-city"], long=True, tai="臺")
+    ('台北', '臺北市')
+    >>> gloss_chinese(g["taichung-city-xitun"]), gloss_chinese(g["taichung-city-xitun"], long=True)
+    ('西屯', '西屯區')
+    """
+    if entry.kind in PLACE_KINDS:
+        note = entry.chinese if long else entry.gloss or strip_generic_zh(entry.chinese)
+    else:
+        note = entry.short_chinese
+    note = note or entry.chinese
+    return note.replace("臺", "台") if tai == "台" else note
+
+
+def _brackets_after(text: str, at: int) -> list[tuple[int, int]]:
+    """The brackets right after ``at``, one after another: ``(opening, closing)`` offsets of
+    each (an unclosed bracket ends at the paragraph: ``closing`` is where it breaks)."""
+    groups: list[tuple[int, int]] = []
+    while True:
+        gap = _BEFORE_BRACKET.match(text, at)
+        where = gap.end() if gap else at
+        if where >= len(text) or text[where] not in _BRACKETS:
+            return groups
+        close = _closing_bracket(text, where)
+        groups.append((where, close))
+        if close >= len(text) or text[close] != _BRACKETS[text[where]]:
+            return groups
+        at = close + 1
+
+
+def _closing_bracket(text: str, opening: int) -> int:
+    """Where the bracket opened at ``opening`` closes (brackets inside it nest), or where
+    its paragraph ends if it never does."""
+    open_char = text[opening]
+    close_char = _BRACKETS[open_char]
+    pattern = re.compile(f"[{re.escape(open_char + close_char)}]|{_PARAGRAPH.pattern}")
+    depth = 0
+    for found in pattern.finditer(text, opening):
+        char = found.group()
+        if char == open_char:
+            depth += 1
+        elif char == close_char:
+            depth -= 1
+            if depth == 0:
+                return found.start()
+        else:
+            return found.start()
+    return len(text)
+
+
+class _LeftAlone:
+    """Where names are left alone: direct quotations (unless ``quotations``) and datelines.
+
+    A quotation runs from its opening mark (“ " 「 『) to its closing one, over line breaks
+    but never past its paragraph (an unclosed quotation ends there: a quoted paragraph that
+    the next one continues). Single quotes are not read as quotation marks: ’ is also the
+    apostrophe of Taiwan's.
+    """
+
+    def __init__(self, text: str, *, quotations: bool = False) -> None:
+        self.text = text
+        regions = [] if quotations else _quotations(text)
+        regions += [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+        regions.sort()
+        self.starts = [start for start, _ in regions]
+        self.regions = regions
+
+    def __call__(self, span: Span) -> bool:
+        i = bisect_right(self.starts, span.start) - 1
+        for start, end in self.regions[max(i - 1, 0) : i + 1]:
+            if start <= span.start and span.end <= end and not self._quoted_name(span, start, end):
+                return True
+        return False
+
+    def _quoted_name(self, span: Span, start: int, end: int) -> bool:
+        """Whether the quotation is the name alone (a nickname in quotes, not a quotation)."""
+        text = self.text
+        if text[start] not in _QUOTE_MARKS or end - start < 2 or text[end - 1] not in _QUOTE_MARKS:
+            return False  # a dateline, or a quotation its paragraph ends
+        return text[start + 1 : end - 1].strip(" ,.!?;:，。") == span.text
+
+
+_QUOTE_MARKS = frozenset('“”"「」『』')
+_QUOTE_EVENTS = re.compile(f'[“”"「」『』]|{_PARAGRAPH.pattern}')
+
+#: A dateline at the start of a line: TAIPEI —, KAOHSIUNG, Dec. 1 (CNA) —, NEW TAIPEI CITY --;
+#: in Chinese, CNA's （中央社記者王小明台北1日電） and the papers' 〔記者王小明／台北報導〕.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:"
+    r"[A-Z][A-Z.'’ -]*[A-Z.]"  # the place, in capitals
+    r"(?:,[^\n—–()]{1,40}?)?"  # , Dec. 1
+    r"(?:[ \t]*\([^()\n]{1,30}\))?"  # (CNA)
+    r"[ \t]*(?:—|–|--|-(?= ))"
+    r"|[(（]中央社[^)）\n]{0,40}[)）]"
+    r"|〔[^〕\n]{0,40}報導〕"
+    r")",
+    re.MULTILINE,
+)
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every direct quotation, its marks included."""
+    out: list[tuple[int, int]] = []
+    opened = -1
+    closer = ""
+    depth = 0
+    for found in _QUOTE_EVENTS.finditer(text):
+        char = found.group()
+        at = found.start()
+        if len(char) != 1 or char == "\u2029":  # a paragraph ends every quotation
+            if opened >= 0:
+                out.append((opened, at))
+                opened = -1
+            continue
+        if opened < 0:
+            if char in '“"「『':
+                opened, closer, depth = at, {"“": "”", '"': '"'}.get(char, "」"), 1
+            continue
+        if closer == "」" and char in "「『":
+            depth += 1
+        elif closer == "」" and char in "」』":
+            depth -= 1
+        elif char == closer:
+            depth = 0
+        if depth == 0:
+            out.append((opened, at + 1))
+            opened = -1
+    if opened >= 0:
+        out.append((opened, len(text)))
+    return out
 
 
 def _gloss_point(text: str, span: Span) -> int | None:
@@ -103,20 +334,6 @@ def _gloss_point(text: str, span: Span) -> int | None:
     if text[at : at + 2] in ("'s", "’s") and not text[at + 2 : at + 3].isalnum():
         return at + 2
     return at
-
-
-def _is_gloss_of(text: str, before: Span, span: Span, *, after_gloss: bool = False) -> bool:
-    """Whether ``span`` sits in parentheses right after ``before``, naming the same entry.
-
-    When ``before`` is itself a gloss, the next parenthesis glosses the same name too:
-    (MAC) in "Mainland Affairs Council (大陸委員會) (MAC)".
-    """
-    at = _gloss_point(text, before) or before.end
-    between = text[at : span.start]
-    pattern = _NEXT_PAREN if after_gloss else _OPEN_PAREN
-    return pattern.fullmatch(between) is not None and bool(
-        {e.id for e in before.entries} & {e.id for e in span.entries}
-    )
 
 
 def _already_glossed(
@@ -136,6 +353,7 @@ def _already_glossed(
     from glossary._text import chinese_key
 
     keys = {chinese_key(t.text) for t in entry.zh} | {chinese_key(entry.short_chinese)}
+    keys.add(chinese_key(gloss_chinese(entry)))
     if chinese_key(inside) in keys:
         return True
     return has_cjk(inside) and chinese_key(to_traditional(inside)) in keys
@@ -189,25 +407,37 @@ def normalize(
     glossary: Glossary,
     *,
     to: str = "house",
-    tai: str = "臺",
+    tai: str | None = None,
+    quotations: bool = False,
 ) -> str:
     """``text`` with every name rewritten to one form; nothing else is touched.
 
     Args:
         to: ``house`` (the glossary's ``prefer`` choice), ``official``, or a romanization
             system (``wade-giles``, ``tongyong``...) to write every name in.
-        tai: How Chinese names write 臺/台: ``臺`` (the official form) or ``台``.
+        tai: How Chinese names write 臺/台: ``臺`` (the official form), ``台``, or None
+            (the default) to keep the one the text wrote.
+        quotations: Rewrite names inside direct quotations too (a quotation is left as it
+            was said by default, as are datelines).
 
     English names keep their shape: with the generic word they get the whole form
     (Hsi-t'un District → Xitun District), without it the bare name (Situn → Xitun).
-    A name written in capitals stays in capitals (a dateline's TAIPEI, a headline's
-    SITUN DISTRICT → XITUN DISTRICT). Chinese names are written in Traditional
-    characters, with or without their suffix as they were (西屯区 → 西屯區). An ambiguous
-    name is rewritten only if every candidate would be written the same way.
+    A name written in capitals stays in capitals (a headline's SITUN DISTRICT → XITUN
+    DISTRICT); an acronym (MAC, KMT) stays as written. Chinese names are written in
+    Traditional characters, in the shape they had: with or without their suffix, a short
+    form kept short, 台 kept 台 (西屯区 → 西屯區, 台北 → 台北, 陸委會 → 陸委會); a deprecated
+    term becomes the entry's name. An ambiguous name is rewritten only if every candidate
+    would be written the same way.
+
+    >>> from glossary import Glossary
+    >>> g = Glossary()
+    >>> text = 'TAICHUNG — "Situn is home," he said in Situn and 台中市西屯区.'
+    >>> normalize(text, g.annotate(text), g)
+    'TAICHUNG — "Situn is home," he said in Xitun and 台中市西屯區.'
     """
     out: list[str] = []
     last = 0
-    for span, form in rewrites(spans, glossary, to=to, tai=tai):
+    for span, form in rewrites(spans, glossary, to=to, tai=tai, text=text, quotations=quotations):
         out.append(text[last : span.start])
         out.append(form)
         last = span.end
@@ -216,34 +446,86 @@ def normalize(
 
 
 def rewrites(
-    spans: Sequence[Span], glossary: Glossary, *, to: str = "house", tai: str = "臺"
+    spans: Sequence[Span],
+    glossary: Glossary,
+    *,
+    to: str = "house",
+    tai: str | None = None,
+    text: str | None = None,
+    quotations: bool = False,
 ) -> Iterator[tuple[Span, str]]:
     """Each span :func:`normalize` rewrites, with the form it writes (which may be the
-    span's own text: a name already in that form is rewritten to itself).
+    span's own text: a name already in that form is rewritten to itself). Given the
+    ``text`` the spans are of, names in quotations (unless ``quotations``) and in
+    datelines are left out.
 
     >>> from glossary import Glossary
     >>> g = Glossary()
     >>> [(s.text, form) for s, form in rewrites(g.annotate("Situn and 西屯区"), g)]
     [('Situn', 'Xitun'), ('西屯区', '西屯區')]
     """
+    alone = _LeftAlone(text, quotations=quotations) if text is not None else None
     for span in spans:
+        if alone is not None and alone(span):
+            continue
         forms = {_normal_form(span, entry, glossary, to, tai) for entry in span.entries}
         if len(forms) == 1:
             yield span, forms.pop()
 
 
-def _normal_form(span: Span, entry: Entry, glossary: Glossary, to: str, tai: str) -> str:
+def _normal_form(span: Span, entry: Entry, glossary: Glossary, to: str, tai: str | None) -> str:
     if has_cjk(span.text):
-        from glossary._text import chinese_key
-
-        key = chinese_key(span.text)
-        full = entry.chinese
-        if chinese_key(full) != key and len(span.text) < len(full):
-            full = entry.short_chinese
-        return full.replace("臺", tai) if tai == "台" else full.replace("台", "臺")
+        return _chinese_form(span, entry, tai)
+    if _is_acronym(span, entry):
+        return span.text  # MAC stays MAC, not MAINLAND AFFAIRS COUNCIL
     form = _english_form(span, _english_in(entry, glossary, to))
     if span.text.isupper() and sum(c.isalpha() for c in span.text) > 1:
-        return form.upper()  # TAIPEI in a dateline, a name in a headline
+        return form.upper()  # TAIPEI in a headline
+    return form
+
+
+def _is_acronym(span: Span, entry: Entry) -> bool:
+    """Whether the span is one of the entry's acronyms (MAC, KMT): a term in capitals."""
+    from glossary._text import latin_key
+
+    key = latin_key(span.text)
+    return _ACRONYM.fullmatch(span.text) is not None and any(
+        _ACRONYM.fullmatch(term.text) and latin_key(term.text) == key for term in entry.en
+    )
+
+
+def _chinese_form(span: Span, entry: Entry, tai: str | None) -> str:
+    """The Traditional form of a Chinese name, in the shape the text wrote it."""
+    from glossary._script import to_traditional
+    from glossary._text import chinese_key
+
+    key = chinese_key(to_traditional(span.text))
+    usable = span.status is None or span.status.value in ("preferred", "admitted")
+    form = ""
+    if usable:  # a term of the entry as the span wrote it (陸委會, 臺北 of 臺北市)
+        for term in (t.text for t in entry.zh):
+            short = strip_generic_zh(term) or ""
+            for candidate in (term, short, entry.gloss):
+                if candidate and chinese_key(candidate) == key:
+                    form = candidate
+                    break
+            if form:
+                break
+    if not form:
+        form = entry.chinese
+        if len(span.text) < len(form) and chinese_key(form) != key:
+            form = entry.short_chinese
+    if tai is None:
+        return _tai_as_in(form, span.text)
+    return form.replace("臺", tai) if tai == "台" else form.replace("台", "臺")
+
+
+def _tai_as_in(form: str, written: str) -> str:
+    """``form`` with 臺 or 台 as ``written`` has it (台北 stays 台北); 臺 where it had neither."""
+    if "台" in written and "臺" not in written:
+        return form.replace("臺", "台")
+    if "臺" in written and "台" not in written:
+        return form.replace("台", "臺")
     return form
 
 

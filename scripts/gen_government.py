@@ -450,6 +450,8 @@ def build(data: Path) -> str:
         if ident in SHORT:
             short_zh, short_en, page = SHORT[ident]
             zh_terms += short_zh
+            # the press's short form is the gloss the papers print: (MAC, 陸委會)
+            gloss = gloss or (short_zh[0] if short_zh else None)
             en_terms += [
                 {"term": a, "status": "admitted", "note": "abbreviation"} for a in short_en
             ]

@@ -48,17 +48,22 @@ def test_golden_json(glossary: Glossary, name: str) -> None:
     assert spans == json.loads(_case(name, ".json"))
 
 
+#: (case, system): NAME.normalize.txt is what `glossary normalize` prints with no options,
+#: NAME.normalize.SYSTEM.txt what `glossary normalize --to SYSTEM` prints.
 NORMALIZED = sorted(
-    p.name[: -len(".normalize.txt")] for p in (FIXTURES / "annotate").glob("*.normalize.txt")
+    (p.name.split(".")[0], p.name.split(".")[2] if p.name.count(".") == 3 else "house")
+    for p in (FIXTURES / "annotate").glob("*.normalize*.txt")
 )
 
 
-@pytest.mark.parametrize("name", NORMALIZED)
-def test_golden_normalize(glossary: Glossary, name: str) -> None:
-    """NAME.normalize.txt holds what `glossary normalize --to hanyu` makes of the input."""
+@pytest.mark.parametrize(("name", "to"), NORMALIZED, ids=[f"{n}-{t}" for n, t in NORMALIZED])
+def test_golden_normalize(glossary: Glossary, name: str, to: str) -> None:
+    """normalize gives the case's .normalize.txt, and normalizing that changes nothing."""
     text = _case(name, ".in.txt")
-    expected = _case(name, ".normalize.txt")
-    assert normalize(text, glossary.annotate(text), glossary, to="hanyu") == expected
+    once = normalize(text, glossary.annotate(text), glossary, to=to)
+    suffix = ".normalize.txt" if to == "house" else f".normalize.{to}.txt"
+    assert once == _case(name, suffix)
+    assert normalize(once, glossary.annotate(once), glossary, to=to) == once
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -700,9 +705,9 @@ def test_normalize_touches_only_names(glossary: Glossary) -> None:
     """OpenCC over the whole text would write 範 for the surname 范; names only are rewritten."""
     text = "范先生和余小姐住在台中市西屯区。"
     out = normalize(text, glossary.annotate(text), glossary)
-    assert out == "范先生和余小姐住在臺中市西屯區。"
-    assert normalize(text, glossary.annotate(text), glossary, tai="台") == (
-        "范先生和余小姐住在台中市西屯區。"
+    assert out == "范先生和余小姐住在台中市西屯區。"  # 台 as written
+    assert normalize(text, glossary.annotate(text), glossary, tai="臺") == (
+        "范先生和余小姐住在臺中市西屯區。"
     )
 
 

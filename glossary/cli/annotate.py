@@ -60,6 +60,14 @@ JobsOption = Annotated[
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar (none is drawn on a pipe).")
 ]
+QuotationsOption = Annotated[
+    bool,
+    typer.Option(
+        "--quotations",
+        help='Touch names inside direct quotations too (“...”, "...", 「...」): by default '
+        "a quotation is left as it was said.",
+    ),
+]
 
 
 def annotate(
@@ -78,6 +86,24 @@ def annotate(
     every: Annotated[
         bool, typer.Option("--every", help="Gloss every mention, not only the first.")
     ] = False,
+    long_gloss: Annotated[
+        bool,
+        typer.Option(
+            "--long-gloss",
+            help="Gloss places with their full Chinese name, suffix and all: Taipei "
+            "(臺北市), not Taipei (台北).",
+        ),
+    ] = False,
+    gloss_tai: Annotated[
+        str,
+        typer.Option(
+            "--tai",
+            click_type=RegistryChoice(lambda: ("台", "臺")),
+            help="How glosses write 臺/台: 台, as Taiwan's English-language papers print "
+            "it, or 臺, the official form.",
+        ),
+    ] = "台",
+    quotations: QuotationsOption = False,
     overlapping: Annotated[
         bool,
         typer.Option(
@@ -115,8 +141,10 @@ def annotate(
     """Find every Taiwan name in a text, in any spelling or script, and gloss it.
 
     English names get their Chinese after the first mention, the way the Taipei Times
-    writes them: Situn District (西屯), Liu Shyh-fang (劉世芳), "Pa Chiung" (八炯). Chinese
-    names get their English: 西屯區 (Xitun District). Names already glossed are left alone.
+    writes them: Situn District (西屯), Taipei (台北), Liu Shyh-fang (劉世芳), "Pa Chiung"
+    (八炯). Chinese names get their English: 西屯區 (Xitun District). A bracket right after
+    a name is never doubled (an acronym takes the gloss in: Mainland Affairs Council (MAC,
+    陸委會)); names in direct quotations and datelines (TAIPEI —) are left alone.
 
     Texts of any size stream through in pieces. Input is UTF-8 (or UTF-16 with a
     byte-order mark); output is UTF-8.
@@ -143,6 +171,7 @@ def annotate(
         output=output,
         output_dir=output_dir,
         every=every,
+        style={"long": long_gloss, "tai": gloss_tai, "quotations": quotations},
         errors=cast("Errors", errors),
         jobs=default_jobs(jobs),
         quiet=quiet,
@@ -171,10 +200,12 @@ def normalize(
         str,
         typer.Option(
             "--tai",
-            click_type=RegistryChoice(lambda: ("臺", "台")),
-            help="Write 臺 (official) or 台 in Chinese names.",
+            click_type=RegistryChoice(lambda: ("keep", "臺", "台")),
+            help="How Chinese names write 臺/台: keep the one the text has, or write 臺 "
+            "(official) or 台 in every name.",
         ),
-    ] = "臺",
+    ] = "keep",
+    quotations: QuotationsOption = False,
     diff: Annotated[
         bool,
         typer.Option(
@@ -208,8 +239,10 @@ def normalize(
 ) -> None:
     """Rewrite every name to one form: Situn, Hsi-t'un and Xitun all become Xitun.
 
-    Only names are touched: Chinese names become Traditional (西屯区 → 西屯區), but the rest
-    of the text is never converted (OpenCC over running text damages surnames: 范 → 範).
+    Only names are touched: Chinese names become Traditional in the shape they had
+    (西屯区 → 西屯區, 台北 stays 台北), but the rest of the text is never converted (OpenCC
+    over running text damages surnames: 范 → 範). Direct quotations, datelines and
+    acronyms (MAC) are left as they are.
 
     With --diff or --check it gates a CI job, as black --check does: exit 1 if any name
     would change, 0 if none would.
@@ -244,7 +277,8 @@ def normalize(
         jobs=default_jobs(jobs),
         quiet=quiet,
         to=to,
-        tai=tai,
+        tai=None if tai == "keep" else tai,
+        quotations=quotations,
         report="check" if check else "json" if as_json else "text",
     )
     if changed and (diff or check):

@@ -309,7 +309,8 @@ def _registries() -> list[tuple[list[str], str, list[str]]]:
         (["annotate"], "--errors", list(get_args(Errors))),
         (["normalize"], "--errors", list(get_args(Errors))),
         (["normalize"], "--to", ["house", "official", *(s.value for s in LATIN)]),
-        (["normalize"], "--tai", ["臺", "台"]),
+        (["annotate"], "--tai", ["台", "臺"]),
+        (["normalize"], "--tai", ["keep", "臺", "台"]),
         (["romanize"], "--system", [s.value for s in Scheme]),
         (["romanize"], "--tones", list(get_args(Tones))),
     ]
