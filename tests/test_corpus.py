@@ -89,3 +89,9 @@ def test_score_counts_a_wrong_entry_as_both_a_miss_and_a_false_positive(
     assert result.recall() == 0.0
     assert result.precision() == 0.0
     assert result.wrong == ["story.txt: Situn District -> taichung-city-xitun"]
+
+
+def test_mazu_the_goddess_is_not_the_matsu_islands(builtin: Glossary) -> None:
+    text = "Pilgrims walked beside the Mazu procession; ferries to Matsu were full."
+    named_ids = [(s.text, s.entry.id) for s in named(builtin.annotate(text)) if s.entry]
+    assert named_ids == [("Mazu", "mazu"), ("Matsu", "matsu-islands")]
