@@ -178,10 +178,13 @@ def _json_spans(glossary: Glossary, text: str, offset: int, spans: list[Span]) -
     return lines
 
 
-def _html(glossary: Glossary, text: str, offset: int, spans: list[Span]) -> str:
-    from glossary.render import html_body
+def _html(
+    glossary: Glossary, text: str, offset: int, spans: list[Span]
+) -> tuple[str, dict[str, str]]:
+    """The piece marked up, and its list of names (keyed by entry, to merge pieces')."""
+    from glossary.render import _html_names, html_body
 
-    return html_body(text, spans, glossary)
+    return html_body(text, spans, glossary), _html_names(spans, glossary)
 
 
 def _normalized(
@@ -235,7 +238,7 @@ def annotate_files(
 ) -> None:
     """Annotate every source and write the result in ``output`` format (``style``: the
     house-style options of :func:`glossary.render.gloss`)."""
-    from glossary.render import HTML_FOOT, gloss, html_head
+    from glossary.render import gloss, html_foot, html_head, page_lang
 
     several = len(sources) > 1
     if several and output_dir is None and output in ("gloss", "html"):
@@ -259,11 +262,14 @@ def annotate_files(
     written = 0
     between = ", " if bundle else ",\n    "
 
-    def start(number: int) -> None:
+    listed: dict[str, str] = {}  # html: each entry's item in the list of names found
+
+    def start(number: int, text: str) -> None:
         sink = outputs.sink
         if output == "html":
             source = sources[number]
-            sink.write(html_head("" if source.path == "-" else PurePath(source.name).name))
+            title = "" if source.path == "-" else PurePath(source.name).name
+            sink.write(html_head(title, lang=page_lang(text)))  # the first piece's language
         elif output == "json":
             if bundle:
                 sink.write(f'{", " if number else ""}{{"file": {names[number]}, "spans": [')
@@ -273,7 +279,7 @@ def annotate_files(
     def finish() -> None:
         sink = outputs.sink
         if output == "html":
-            sink.write(HTML_FOOT)
+            sink.write(html_foot(list(listed.values())))
         elif output == "json":
             if bundle:
                 sink.write(f'], "length": {length}}}')
@@ -299,12 +305,16 @@ def annotate_files(
                     finish()
                 outputs.switch(number)
                 seen, length, written = set(), 0, 0
-                start(number)
+                listed.clear()
+                start(number, text)
             sink = outputs.sink
             if output == "gloss":
                 sink.write(gloss(text, result, glossary, every=every, seen=seen, **(style or {})))
             elif output == "html":
-                sink.write(result)
+                body, found = result
+                sink.write(body)
+                for key, item in found.items():
+                    listed.setdefault(key, item)
             elif output == "jsonl":
                 if several:  # which file the span is in comes first
                     result = [f'{{"file": {names[number]}, {line[1:]}' for line in result]

@@ -24,14 +24,18 @@ if TYPE_CHECKING:
     from glossary._glossary import Glossary
 
 __all__ = [
+    "DOUBT_LABELS",
     "HTML_FOOT",
     "PLACE_KINDS",
     "gloss",
     "gloss_chinese",
     "html_body",
+    "html_foot",
     "html_head",
+    "html_names",
     "html_page",
     "normalize",
+    "page_lang",
     "rewrites",
     "span_dict",
     "span_dicts",
@@ -586,63 +590,218 @@ def _english_in(entry: Entry, glossary: Glossary, to: str) -> str:
 
 # -- HTML ------------------------------------------------------------------------------------
 
+#: What each doubt says on the page, in the legend and on the flag after a doubtful name.
+DOUBT_LABELS = {
+    "typo": ("typo", "a misspelling of a name; the flag gives the house form"),
+    "non-house": ("non-house", "a spelling the house style does not use"),
+    "deprecated": ("deprecated", "a former or superseded name"),
+    "forbidden": ("forbidden", "a term not to be used"),
+    "simplified": ("simplified", "written in Simplified characters"),
+    "ambiguous": ("ambiguous", "several entries share the name: not glossed"),
+    "prominence": ("prominence", "nothing in the text decided: the better-known entry"),
+    "foreign": ("foreign", "a place outside Taiwan"),
+}
+
 _STYLE = """\
-body { font: 16px/1.6 system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; }
-.text { white-space: pre-wrap; }
-mark.name { background: #fff3b0; border-bottom: 1px solid #c9a800; }
-mark.name.ambiguous { background: #ffd6d6; border-bottom-color: #c00; }
-mark.name.deprecated { text-decoration: line-through wavy #c00; }
+body { font: 16px/1.7 system-ui, "Noto Sans CJK TC", "Noto Sans TC", sans-serif; margin: 0;
+  padding: 1em 1.5em; color: #1a1a1a; background: #fff; display: grid; gap: 0 2.5em;
+  grid-template-columns: minmax(0, 44em) minmax(14em, 22em); justify-content: center; }
+header { grid-column: 1 / -1; border-bottom: 1px solid #ccc; margin-bottom: 1em; }
+h1 { font-size: 1.25em; margin: .3em 0; }
+h2 { font-size: 1em; margin: .2em 0 .5em; }
+.legend { display: flex; flex-wrap: wrap; gap: .3em 1.2em; list-style: none; padding: 0;
+  margin: .4em 0 .8em; font-size: .85em; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+mark.name { background: #fff3b0; border: 1px solid #c9a800; border-radius: 3px;
+  padding: 0 .12em; margin: 0 .08em; color: inherit; box-decoration-break: clone;
+  -webkit-box-decoration-break: clone; }
+.note { font-size: .78em; color: #555; margin: 0 .25em 0 .1em; }
+.flag { font-size: .7em; font-weight: 600; text-transform: uppercase; letter-spacing: .03em;
+  border-radius: 3px; padding: 0 .3em; margin: 0 .2em; color: #fff; background: #666;
+  vertical-align: .15em; white-space: nowrap; }
+mark.name.typo, .flag.typo { border-color: #d46b00; }
+mark.name.typo { background: #ffe2c4; border-style: dashed; }
+.flag.typo { background: #b35900; }
+mark.name.non-house { background: #dde8fb; border-color: #3b6fd4; }
+.flag.non-house { background: #2f5bb7; }
+mark.name.deprecated { background: #eee; border-color: #777;
+  text-decoration: line-through #c00; }
+.flag.deprecated { background: #555; }
+mark.name.forbidden { background: #ffd6d6; border-color: #c00; text-decoration: line-through #c00; }
+.flag.forbidden { background: #b00; }
+mark.name.simplified { background: #dff2e3; border-color: #2e7d32; }
+.flag.simplified { background: #2e7d32; }
+mark.name.ambiguous { background: #f1e1fb; border-color: #8e44ad; border-style: dotted; }
+.flag.ambiguous { background: #7d3c98; }
+mark.name.prominence { border-style: dotted; }
+.flag.prominence { background: #8a6d00; }
+mark.name.foreign { background: #dcf3f6; border-color: #00838f; }
+.flag.foreign { background: #00737d; }
+aside.names { font-size: .9em; border-left: 1px solid #ddd; padding-left: 1.2em; }
+aside.names ol { padding-left: 1.4em; margin: 0; }
+aside.names li { margin-bottom: .35em; }
+aside.names .kind { color: #666; font-size: .85em; }
+@media (max-width: 50em) { body { grid-template-columns: minmax(0, 1fr); }
+  aside.names { border-left: 0; border-top: 1px solid #ddd; padding: 1em 0 0; } }
 """
 
 
 def html_page(text: str, spans: Sequence[Span], glossary: Glossary, *, title: str = "") -> str:
-    """A standalone HTML page: the text with each name highlighted, its Chinese and English
-    (and kind and parent) in a tooltip. Everything from the input is escaped."""
-    return html_head(title) + html_body(text, spans, glossary) + HTML_FOOT
+    """A standalone HTML page: the text with each name highlighted, its gloss beside it
+    and a flag for each doubt (typo, deprecated, ambiguous...), a legend, and the list of
+    the names found. Everything from the input is escaped.
+
+    >>> from glossary import Glossary
+    >>> g = Glossary()
+    >>> page = html_page("臺中市西屯區", g.annotate("臺中市西屯區"), g)
+    >>> page.count('<mark class="name" data-id='), '<html lang="zh-Hant">' in page
+    (2, True)
+    """
+    return (
+        html_head(title, lang=page_lang(text))
+        + html_body(text, spans, glossary)
+        + html_foot(html_names(spans, glossary))
+    )
 
 
-def html_head(title: str = "") -> str:
+def page_lang(text: str) -> str:
+    """The language of a text, for its page's ``lang``: ``en``, or ``zh-Hant`` / ``zh-Hans``
+    when Han characters outnumber Latin letters (Simplified when more of them are
+    Simplified than not).
+
+    >>> page_lang("Situn District"), page_lang("西屯區的居民"), page_lang("西屯区的居民")
+    ('en', 'zh-Hant', 'zh-Hans')
+    """
+    sample = text[:4000]
+    han = [c for c in sample if is_cjk(c)]
+    latin = sum(c.isascii() and c.isalpha() for c in sample)
+    if len(han) <= latin:
+        return "en"
+    return _chinese_lang("".join(han))
+
+
+def _chinese_lang(text: str) -> str:
+    """zh-Hans if more of ``text``'s characters change from Simplified to Traditional than
+    from Traditional to Simplified (台 and other shared forms count for neither)."""
+    from glossary._script import to_simplified, to_traditional
+
+    traditional = to_traditional(text)
+    simplified = to_simplified(text)
+    as_simplified = sum(a != b for a, b in zip(text, traditional, strict=False))
+    as_traditional = sum(a != b for a, b in zip(text, simplified, strict=False))
+    return "zh-Hans" if as_simplified > as_traditional else "zh-Hant"
+
+
+def html_head(title: str = "", *, lang: str = "en") -> str:
     """The start of :func:`html_page`, up to where the text begins (for streaming)."""
     from html import escape
 
     heading = escape(title or "glossary annotate")
+    legend = "".join(
+        f'<li><span class="flag {kind}">{escape(label)}</span> {escape(meaning)}</li>'
+        for kind, (label, meaning) in DOUBT_LABELS.items()
+    )
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{heading}</title>\n<style>\n{_STYLE}</style>\n</head>\n<body>\n"
-        '<div class="text">'
+        f'<header lang="en"><h1>{heading}</h1>\n'
+        '<ul class="legend"><li><mark class="name">name</mark>'
+        '<span class="note">gloss</span> a name found, with its gloss</li>'
+        f"{legend}</ul></header>\n"
+        '<main class="text">'
     )
 
 
-#: The end of :func:`html_page`, after the text.
-HTML_FOOT = "</div>\n</body>\n</html>\n"
+def html_foot(names: Sequence[str] = ()) -> str:
+    """The end of :func:`html_page`, after the text: the list of the names found (each an
+    item of :func:`html_names`, each entry once, in order of first mention)."""
+    items = "\n".join(names)
+    listed = f"<ol>\n{items}\n</ol>" if names else "<p>No names found.</p>"
+    return (
+        f'</main>\n<aside class="names" lang="en">\n<h2>Names found ({len(names)})</h2>\n'
+        f"{listed}\n</aside>\n</body>\n</html>\n"
+    )
+
+
+#: The end of a page without its list of names (kept for callers of the old API).
+HTML_FOOT = html_foot()
+
+
+def html_names(spans: Sequence[Span], glossary: Glossary) -> list[str]:
+    """One list item for each entry the spans name, in order of first mention (an
+    ambiguous span is one item listing its candidates)."""
+    return list(_html_names(spans, glossary).values())
+
+
+def _html_names(spans: Sequence[Span], glossary: Glossary) -> dict[str, str]:
+    """:func:`html_names` keyed by entry id (or ids, for an ambiguous span), so that the
+    names of several pieces merge."""
+    from html import escape
+
+    out: dict[str, str] = {}
+    for span in spans:
+        key = " ".join(e.id for e in span.entries)
+        if key in out:
+            continue
+        if span.ambiguous:
+            choices = "; ".join(_describe(e, glossary) for e in span.entries)
+            out[key] = (
+                f'<li><span lang="{_lang_of(span.text)}">{escape(span.text)}</span> '
+                f'<span class="flag ambiguous">ambiguous</span> '
+                f'<span class="kind">{escape(choices)}</span></li>'
+            )
+            continue
+        entry = span.entries[0]
+        parent = glossary.parent_of(entry)
+        where = f" in {glossary.english(parent)}" if parent is not None else ""
+        out[key] = (
+            f'<li data-id="{escape(entry.id)}">{escape(glossary.english(entry))} '
+            f'<span lang="zh-Hant">{escape(entry.chinese)}</span> '
+            f'<span class="kind">{escape(entry.kind.value.replace("-", " ") + where)}</span></li>'
+        )
+    return out
 
 
 def html_body(text: str, spans: Sequence[Span], glossary: Glossary) -> str:
-    """``text`` (or one piece of it) escaped, with its names marked up for :func:`html_page`."""
+    """``text`` (or one piece of it) escaped, with its names marked up for :func:`html_page`:
+    each a ``<mark>`` with its language, classes for its doubts, its gloss and a visible
+    flag for each doubt after it."""
     from html import escape
 
     parts: list[str] = []
     last = 0
     for span in spans:
         parts.append(escape(text[last : span.start]))
-        classes = ["name"]
+        doubts = _doubts(span)
+        classes = " ".join(["name", *(kind for kind, _ in doubts)])
         if span.ambiguous:
-            classes.append("ambiguous")
             tip = "ambiguous: " + "; ".join(_describe(e, glossary) for e in span.entries)
+            note = ""
         else:
-            tip = _describe(span.entries[0], glossary)
-        if span.status is not None and span.status.value in ("deprecated", "forbidden"):
-            classes.append("deprecated")
-            tip += f" ({span.status.value} term)"
+            entry = span.entries[0]
+            tip = _describe(entry, glossary)
+            if has_cjk(span.text):
+                note = f'<span class="note" lang="en">{escape(glossary.english(entry))}</span>'
+            else:
+                chinese = gloss_chinese(entry)
+                note = f'<span class="note" lang="zh-Hant">{escape(chinese)}</span>'
+        flags = "".join(
+            f'<span class="flag {kind}" lang="en">{escape(text_)}</span>' for kind, text_ in doubts
+        )
         ident = " ".join(e.id for e in span.entries)
         parts.append(
-            f'<mark class="{" ".join(classes)}" data-id="{escape(ident)}" '
-            f'title="{escape(tip)}">{escape(span.text)}</mark>'
+            f'<mark class="{classes}" data-id="{escape(ident)}" lang="{_lang_of(span.text)}" '
+            f'title="{escape(tip)}">{escape(span.text)}</mark>{note}{flags}'
         )
         last = span.end
     parts.append(escape(text[last:]))
     return "".join(parts)
+
+
+def _lang_of(name: str) -> str:
+    return _chinese_lang(name) if has_cjk(name) else "en"
 
 
 def _describe(entry: Entry, glossary: Glossary) -> str:
@@ -651,3 +810,19 @@ def _describe(entry: Entry, glossary: Glossary) -> str:
     if parent is not None:
         where += f" in {glossary.english(parent)}"
     return f"{glossary.english(entry)} · {entry.chinese}{where}"
+
+
+def _doubts(span: Span) -> list[tuple[str, str]]:
+    """``(kind, flag text)`` of each doubt of the span: ``Span.doubts`` where the matcher
+    gives them (typo → its suggestion...), and the span's ambiguity and its term's status."""
+    out: dict[str, str] = {}
+    for doubt in getattr(span, "doubts", ()):  # Span.doubts, where the model has them
+        kind = str(getattr(doubt.kind, "value", doubt.kind))
+        suggestion = getattr(doubt, "suggestion", None)
+        label = DOUBT_LABELS.get(kind, (kind, ""))[0]
+        out.setdefault(kind, f"{label} → {suggestion}" if suggestion else label)
+    if span.ambiguous:
+        out.setdefault("ambiguous", "ambiguous")
+    if span.status is not None and span.status.value in ("deprecated", "forbidden"):
+        out.setdefault(span.status.value, span.status.value)
+    return list(out.items())
