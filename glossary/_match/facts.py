@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
 from glossary._index import Index, KeyRow, names_in_text
@@ -30,6 +29,8 @@ def everyday_words() -> frozenset[str]:
     >>> {"taipei", "bade", "banqiao"} & everyday_words()
     set()
     """
+    from importlib import resources  # not at module level: it imports tempfile
+
     text = resources.files("glossary").joinpath("data/everyday_words.txt").read_text("utf-8")
     body = text.find("\n", text.rfind("\n#") + 1)  # past the header: half the time
     return frozenset(text[body:].split())

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from glossary._match.facts import KeyFacts
 from glossary._match.segment import Words
@@ -190,6 +189,8 @@ def longer_name_words() -> frozenset[str]:
     >>> {"Times", "Bank", "Temple"} <= longer_name_words()
     True
     """
+    from importlib import resources  # not at module level: it imports tempfile
+
     text = resources.files("glossary").joinpath("data/longer_names.txt").read_text("utf-8")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 

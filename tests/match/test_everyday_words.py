@@ -119,3 +119,16 @@ def test_the_list_is_current() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_importing_the_matcher_reads_no_list() -> None:
+    """The word lists are read on first use: importing the matcher imports neither them nor
+    importlib.resources (which imports tempfile, a tenth of a warm lookup's start-up)."""
+    code = (
+        "import sys, glossary._match\n"
+        "from glossary._match import facts, rules\n"
+        "print('tempfile' in sys.modules, facts.everyday_words.cache_info().currsize,"
+        " rules.longer_name_words.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "0", "0"]
