@@ -147,6 +147,8 @@ def test_lookup_finds_the_person(
         ("林榮德", "lin-rong-te", "Lin Rong-te", "林榮德"),
         ("Yok Mu-ming", "yok-mu-ming", "Yok Mu-ming", "郁慕明"),
         ("吳成典", "wu-cherng-dean", "Wu Cherng-dean", "吳成典"),
+        ("陳琬惠", "chen-wan-hui", "Chen Wan-hui", "陳琬惠"),
+        ("Hung Yu-hsiang", "hung-yu-hsiang", "Hung Yu-hsiang", "洪毓祥"),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
 )
