@@ -97,6 +97,10 @@ AFTER_PLACE = frozenset(
         "市府",
         "县府",
         "公所",
+        "民代表会",  # 埔里鎮 + 民代表會: the township's council of representatives
+        "乡民代表会",
+        "镇民代表会",
+        "市民代表会",
         "区公所",
         "乡公所",
         "镇公所",

@@ -37,6 +37,9 @@ CASES = [
     ("士林夜市人潮多", [("士林夜市", "shilin-night-market")]),
     ("臺北市議會今天開會", [("臺北市議會", "taipei-city-council")]),
     ("高雄市政府表示", [("高雄市政府", "kaohsiung-city-government")]),
+    ("埔里鎮民代表會開會", []),
+    ("竹北市長今天表示", []),
+    ("西屯區長與里長座談", []),
     # a name inside a longer word
     ("車子開上中正路", []),
     ("大台北地區下雨", []),
