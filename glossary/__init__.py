@@ -24,7 +24,19 @@ from glossary._errors import (
 )
 from glossary._glossary import Glossary
 from glossary._index import IndexInfo
-from glossary._model import Entry, Hit, Kind, MatchKind, Role, Span, Status, System, Term
+from glossary._model import (
+    Doubt,
+    DoubtKind,
+    Entry,
+    Hit,
+    Kind,
+    MatchKind,
+    Role,
+    Span,
+    Status,
+    System,
+    Term,
+)
 from glossary._version import __version__
 
 if TYPE_CHECKING:
@@ -49,6 +61,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AmbiguousTerm",
     "CacheError",
+    "Doubt",
+    "DoubtKind",
     "Entry",
     "Glossary",
     "GlossaryError",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
 from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, load_index
+from glossary._match.doubts import add_doubts
 from glossary._model import Entry, Hit, Kind, MatchKind, Span, Status, System
 from glossary._sources import discover, pack_path, read_layers
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
@@ -198,7 +199,7 @@ class Glossary:
         if exact:
             if overlapping:
                 raise QueryError("exact matching gives leftmost-longest spans only")
-            return self._exact_matcher().find(text)
+            return add_doubts(self._exact_matcher().find(text), self._index, self.prefer)
         if self._matcher_obj is None:
             from glossary._match import Matcher
 
@@ -206,9 +207,10 @@ class Glossary:
             with self._lock:
                 if self._matcher_obj is None:
                     self._matcher_obj = Matcher(self._index)
-        return self._matcher_obj.find(
+        spans = self._matcher_obj.find(
             text, overlapping=overlapping, fuzzy=fuzzy, cutoff=score_cutoff
         )
+        return add_doubts(spans, self._index, self.prefer)
 
     def _exact_matcher(self) -> ExactMatcher:
         if self._exact_obj is None:

@@ -380,6 +380,42 @@ class Hit:
         return out
 
 
+class DoubtKind(StrEnum):
+    """Why a span is not sure: what a copy editor should look at."""
+
+    TYPO = "typo"  # a near miss of a name (Shidng District)
+    NON_HOUSE = "non-house"  # a spelling other than the house style's (Situn for Xitun)
+    DEPRECATED = "deprecated"  # a term no longer in use (Council of Agriculture)
+    FORBIDDEN = "forbidden"  # a term the term base forbids
+    SIMPLIFIED = "simplified"  # Chinese written in Simplified characters (西屯区)
+    AMBIGUOUS = "ambiguous"  # several entries may be meant, nothing in the text decides
+    PROMINENCE = "prominence"  # a homonym chosen by standing alone, the text not deciding
+    FOREIGN = "foreign"  # a place outside Taiwan (not glossed as Taiwan's)
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """One reason to check a span.
+
+    Attributes:
+        kind: What sort of doubt.
+        message: One line for an editor (``typo of Shiding District``, ``deprecated:
+            renamed Ministry of Agriculture on 2023-08-01``).
+        suggestion: The house form to write instead, where there is one.
+
+    >>> Doubt(DoubtKind.TYPO, "typo of Shiding District", "Shiding District").to_dict()
+    {'kind': 'typo', 'message': 'typo of Shiding District', 'suggestion': 'Shiding District'}
+    """
+
+    kind: DoubtKind
+    message: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The doubt as a JSON-ready dict (every key, ``suggestion`` null when none)."""
+        return {"kind": self.kind.value, "message": self.message, "suggestion": self.suggestion}
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A name found in a text.
@@ -395,6 +431,11 @@ class Span:
         matched: The term or reading of the entry that matched.
         system: The romanization system of the matched spelling, where known.
         status: The status of the matched term, where it is one of the entry's terms.
+        doubts: Why an editor should check it (a typo, a non-house spelling, a homonym
+            chosen by prominence...); empty when the span is sure.
+        decided_by: How a homonym was chosen: ``parent``, ``county``, ``generic``,
+            ``foreign-context`` or ``prominence``; None when the name had one entry or
+            stays ambiguous.
     """
 
     start: int
@@ -406,6 +447,13 @@ class Span:
     matched: str
     system: System | None = None
     status: Status | None = None
+    doubts: tuple[Doubt, ...] = ()
+    decided_by: str | None = None
+
+    @property
+    def sure(self) -> bool:
+        """True if nothing about the span needs checking (no doubts)."""
+        return not self.doubts
 
     @property
     def entry(self) -> Entry | None:

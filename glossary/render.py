@@ -377,6 +377,8 @@ def span_dict(span: Span, glossary: Glossary) -> dict[str, Any]:
         "matched": span.matched,
         "system": span.system.value if span.system else None,
         "status": span.status.value if span.status else None,
+        "doubts": [d.to_dict() for d in span.doubts],
+        "decided_by": span.decided_by,
     }
     if span.ambiguous:
         out["candidates"] = [_candidate(e, glossary) for e in span.entries]
