@@ -36,6 +36,11 @@ _ROMANIZATIONS = frozenset(
     }
 )
 
+#: Matches that are the entry's own spelling (a SCRIPT match may be Simplified, a PINYIN
+#: one is a romanization, a FUZZY one a typo) and the statuses that are doubts.
+_PLAIN = frozenset({MatchKind.EXACT, MatchKind.VARIANT})
+_FLAGGED = frozenset({Status.DEPRECATED, Status.FORBIDDEN})
+
 
 def add_doubts(spans: Sequence[Span], index: Index, prefer: tuple[str, ...]) -> list[Span]:
     """``spans`` with the doubts each carries in house style ``prefer`` added to those the
@@ -68,6 +73,13 @@ def doubts_of(span: Span, index: Index, prefer: tuple[str, ...]) -> tuple[Doubt,
     The ambiguity doubt lists the candidates; a span the context decided by prominence
     carries its own doubt (listing the others) instead.
     """
+    if (  # most spans, told apart at once: one entry, its own term, no romanization
+        len(span.entries) == 1
+        and span.match in _PLAIN
+        and span.status not in _FLAGGED
+        and span.system not in _ROMANIZATIONS
+    ):
+        return ()
     entry = span.entry
     if entry is None:
         if not span.ambiguous or span.decided_by is not None:
@@ -80,7 +92,7 @@ def doubts_of(span: Span, index: Index, prefer: tuple[str, ...]) -> tuple[Doubt,
         target = span.matched if chinese else house
         return (Doubt(DoubtKind.TYPO, f"typo of {target}", target),)
     found: list[Doubt] = []
-    if span.status in (Status.DEPRECATED, Status.FORBIDDEN):
+    if span.status in _FLAGGED:
         term = next((t for t in (*entry.en, *entry.zh) if t.text == span.matched), None)
         kind = DoubtKind.DEPRECATED if span.status is Status.DEPRECATED else DoubtKind.FORBIDDEN
         why = term.note if term is not None and term.note else f"{kind.value} term"
