@@ -100,6 +100,7 @@ TAIWAN_READINGS: dict[str, tuple[str, ...]] = {
     "澎湖": ("peng2 hu2",),  # pypinyin: peng1
     "斗六": ("dou3 liu4",),  # pypinyin: dou4, the reading of 鬥, which 斗 also simplifies
     "垃圾": ("le4 se4",),  # Taiwan's standard; pypinyin: la1 ji1
+    "乾安": ("qian2 an1",),  # Jilin's Qian'an County; pypinyin: gan4, the reading of 干
 }
 
 #: The first characters of TAIWAN_READINGS, to skip the search in most names.

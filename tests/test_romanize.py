@@ -228,6 +228,7 @@ def test_golden_parsing(row: dict[str, str]) -> None:
         ("元長", ["yuan2 zhang3", "yuan2 chang2"]),  # both in official use
         ("澎湖", ["peng2 hu2"]),  # pypinyin: peng1
         ("斗六", ["dou3 liu4"]),  # pypinyin: dou4
+        ("乾安縣", ["qian2 an1 xian4"]),  # pypinyin: gan4, the reading of 干
         ("銀行", ["yin2 hang2"]),  # Traditional text keeps the phrase reading
         ("重慶", ["chong2 qing4"]),
         ("長沙", ["chang2 sha1"]),
