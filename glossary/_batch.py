@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -151,16 +152,78 @@ def _results(
     jobs: int,
     quiet: bool,
     options: dict[str, Any],
+    doubts: bool = False,
 ) -> Iterator[tuple[int, str, Any]]:
+    """Each piece of each source with ``transform``'s result; with ``doubts``, every
+    doubt of its spans printed on stderr as it comes (see :func:`_report_line`)."""
     readers = [Reader(s, errors=errors) for s in sources]
     sizes = [s.size for s in sources]
     total = None if any(size is None for size in sizes) else sum(s or 0 for s in sizes)
+    if doubts:
+        transform = partial(_with_doubts, inner=transform)
+    where = _Position()
+    current = -1
     with Progress(total, enabled=show_progress(quiet)) as progress:
         for number, text, result in annotated(
             glossary, _pieces(readers), transform=transform, jobs=jobs, **options
         ):
+            if doubts:
+                if number != current:
+                    current, where = number, _Position()
+                result, found = result
+                name = sources[number].name
+                lines = [_report_line(name, *where.at(text, i), *d) for i, *d in found]
+                if lines:
+                    sys.stderr.write("".join(lines))
+                    sys.stderr.flush()
+                where.advance(text)
             yield number, text, result
             progress.update(sum(r.bytes_read for r in readers), sources[number].name)
+
+
+def _with_doubts(
+    glossary: Glossary, text: str, offset: int, spans: list[Span], *, inner: Transform
+) -> tuple[Any, list[tuple[int, str, str, str, str | None]]]:
+    """``inner``'s result and the doubts of the spans: (start in the piece, kind, the
+    span's text, message, suggestion)."""
+    found = [
+        (s.start, d.kind.value, s.text, d.message, d.suggestion) for s in spans for d in s.doubts
+    ]
+    return inner(glossary, text, offset, spans), found
+
+
+def _report_line(
+    name: str, line: int, column: int, kind: str, text: str, message: str, suggestion: str | None
+) -> str:
+    """One doubt for --report: ``FILE:line:col: kind: text -> suggestion`` (or ``kind:
+    text: message`` when there is nothing to write instead)."""
+    shown = " ".join(text.split())
+    tail = f" -> {suggestion}" if suggestion else f": {message}"
+    return f"{name}:{line}:{column}: {kind}: {shown}{tail}\n"
+
+
+class _Position:
+    """Line and column (1-based) of offsets in a text read in pieces."""
+
+    def __init__(self) -> None:
+        self.line = 1
+        self.column = 0  # of the current piece's first character, 0-based
+
+    def at(self, piece: str, i: int) -> tuple[int, int]:
+        """Where offset ``i`` of the current piece is."""
+        breaks = piece.count("\n", 0, i)
+        if breaks:
+            return self.line + breaks, i - piece.rfind("\n", 0, i)
+        return self.line, self.column + i + 1
+
+    def advance(self, piece: str) -> None:
+        """Move past the current piece."""
+        breaks = piece.count("\n")
+        if breaks:
+            self.line += breaks
+            self.column = len(piece) - piece.rfind("\n") - 1
+        else:
+            self.column += len(piece)
 
 
 # What the workers make of each piece (module level, so that they pickle).
@@ -235,9 +298,13 @@ def annotate_files(
     quiet: bool,
     options: dict[str, Any],
     style: dict[str, Any] | None = None,
+    doubts: bool = False,
+    folder: bool = False,
 ) -> None:
     """Annotate every source and write the result in ``output`` format (``style``: the
-    house-style options of :func:`glossary.render.gloss`)."""
+    house-style options of :func:`glossary.render.gloss`); with ``doubts``, print every
+    doubt on stderr. JSON and JSON lines name each span's file when there are several
+    sources or the sources came from a ``folder`` (however many it held)."""
     from glossary.render import gloss, html_foot, html_head, page_lang
 
     several = len(sources) > 1
@@ -247,6 +314,7 @@ def annotate_files(
             "or use --format json or jsonl"
         )
     outputs = _Outputs(targets(sources, output_dir, SUFFIXES[output]))
+    several = several or folder
     bundle = several and output == "json" and output_dir is None  # one JSON on stdout
     transform: Transform = spans_only
     if output == "html":
@@ -299,6 +367,7 @@ def annotate_files(
             jobs=jobs,
             quiet=quiet,
             options=options,
+            doubts=doubts,
         ):
             if number != outputs.current:
                 if outputs.current >= 0:
@@ -344,13 +413,13 @@ def normalize_files(
     tai: str | None,
     quotations: bool = False,
     report: Literal["text", "check", "json"] = "text",
+    doubts: bool = False,
 ) -> int:
     """Rewrite every name of every source to one form; or, with ``diff``, show the change;
     with ``report="check"``, say on stderr which sources would change; with
     ``report="json"``, print every name that would change as JSON. Returns how many
     sources would change (or did)."""
     import difflib
-    from functools import partial
 
     if in_place:
         if any(s.path == "-" for s in sources):
@@ -365,7 +434,7 @@ def normalize_files(
         paths = targets(sources, output_dir, SUFFIXES["text"])
     if report != "text":
         return _normalize_report(
-            glossary, sources, report, errors, jobs, quiet, to, tai, quotations
+            glossary, sources, report, errors, jobs, quiet, to, tai, quotations, doubts=doubts
         )
     outputs = _Outputs([None] * len(sources) if diff else paths)
     before: list[str] = []
@@ -393,6 +462,7 @@ def normalize_files(
             jobs=jobs,
             quiet=quiet,
             options={},
+            doubts=doubts,
         ):
             if number != outputs.current:
                 if outputs.current >= 0:
@@ -449,11 +519,11 @@ def _normalize_report(
     to: str,
     tai: str | None,
     quotations: bool = False,
+    *,
+    doubts: bool = False,
 ) -> int:
     """``normalize --check`` (which sources would change, on stderr) or ``--json`` (every
     name that would change, on stdout)."""
-    from functools import partial
-
     found: list[list[dict[str, Any]]] = [[] for _ in sources]
     for number, _text, result in _results(
         glossary,
@@ -463,6 +533,7 @@ def _normalize_report(
         jobs=jobs,
         quiet=quiet,
         options={},
+        doubts=doubts,
     ):
         found[number].extend(result)
     changed = sum(bool(names) for names in found)

@@ -96,7 +96,7 @@ def gloss(
     - names inside a direct quotation are not glossed (a quotation that is just the name,
       a nickname in quotes, is glossed after its closing quote: ``"Pa Chiung" (八炯)``);
     - a dateline (``TAIPEI —``, ``TAIPEI, Dec. 1 (CNA) —``) is left alone;
-    - ambiguous spans are not glossed.
+    - ambiguous spans and places outside Taiwan are not glossed.
 
     Glossing is idempotent. ``seen`` carries the ids already glossed from one piece of a
     long text to the next (it is updated).
@@ -131,7 +131,7 @@ def gloss(
             skip_until = groups[-1][1]
             inside = spans[i + 1 : bisect_left(starts, skip_until)]
         entry = span.entry
-        if entry is None:
+        if entry is None or entry.kind is Kind.FOREIGN_PLACE:  # abroad: never glossed
             continue
         chinese = has_cjk(span.text)
         if groups:

@@ -738,7 +738,7 @@ def test_html_escapes_everything(glossary: Glossary) -> None:
 
 
 def test_html_marks_ambiguous_and_deprecated(glossary: Glossary) -> None:
-    text = "Xinyi District and the Senkaku Islands"
+    text = "Da'an District and the Senkaku Islands"
     page = html_page(text, glossary.annotate(text), glossary)
     assert 'class="name ambiguous"' in page
     assert 'class="name deprecated"' in page

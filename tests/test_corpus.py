@@ -19,7 +19,6 @@ KNOWN_FALSE_POSITIVES = {
     "02_mainland_english.txt": "mainland places spelled like townships (Xinhua, Taishan, "
     "Jinshan, Baoshan, Songshan, Chaozhou, Wanli, Tianjin's Heping District)",
     "03_mainland_chinese.txt": "外交部 of the PRC glossed as Taiwan's ministry",
-    "04_asia_people.txt": "Yunnan's Dali glossed as Taichung's Dali District",
 }
 
 

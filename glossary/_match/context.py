@@ -1,65 +1,416 @@
-"""Context decisions: which entry a name several entries share means in this text, and
-which of overlapping hits is kept."""
+"""Context decisions: which entry a name several entries share means in this text.
+
+Tried in order, the first that decides wins (``Span.decided_by`` says which):
+
+1. ``generic``: a plural generic word after a list of names gives the kind of each
+   ("Changhua, Yunlin and Chiayi counties": the counties, not the county seats);
+2. ``county``: a candidate named itself elsewhere in the text ("Hualien County officials
+   said Hualien was hit hardest": the county, not its seat Hualien City; "Yilan City
+   officials said Yilan...": the city), unless another candidate's parent is named too;
+3. ``parent``: the one candidate whose parent (or any ancestor) is named elsewhere, alone
+   (信義區 with Taipei named: Taipei's), unless another candidate is a municipality, county
+   or provincial city of its own ("Taoyuan ... Kaohsiung officials said": a bare Taoyuan
+   is not Kaohsiung's mountain district 桃源區 because Kaohsiung is named);
+4. ``foreign-context``: a place outside Taiwan when its ancestor is named in the same
+   paragraph (Heping District in a story about Tianjin, Zhongshan in Guangdong, 天津市和平區),
+   or when a word for China (China, mainland, 中國, 大陸) stands in the same sentence, outside
+   the names found, and no Taiwanese candidate's parent is named; then the span names the
+   foreign place(s) only. A county or municipality of Taiwan is never switched (Kinmen,
+   "off China's Fujian province", stays Taiwan's);
+5. ``prominence``: otherwise, places outside Taiwan left out, the candidate of the highest
+   ``prominence`` (Taoyuan City 90 before Taoyuan District 50), with a doubt listing the
+   others;
+
+and when even prominence ties (Hsinchu City and Hsinchu County, both 80), the span keeps
+every candidate (``span.ambiguous``) but the places outside Taiwan.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+import weakref
+from collections import Counter
 from collections.abc import Sequence
 
 from glossary._index import Index
 from glossary._match.facts import entry_status
-from glossary._model import Kind, Span
+from glossary._model import Doubt, DoubtKind, Entry, Kind, Span
+from glossary._text import chinese_key, has_cjk
+from glossary._vocab import fold, strip_generic_en, strip_generic_zh
 
-__all__ = ["decide"]
+__all__ = ["decide", "own_term"]
+
+#: A plural generic word right after a name, and the kinds of place it names.
+_PLURAL = re.compile(r"[ \t]+(counties|cities|districts|townships)\b", re.IGNORECASE)
+_PLURAL_KINDS: dict[str, frozenset[Kind]] = {
+    "counties": frozenset({Kind.COUNTY}),
+    "cities": frozenset({Kind.MUNICIPALITY, Kind.CITY, Kind.COUNTY_CITY}),
+    "districts": frozenset({Kind.DISTRICT}),
+    "townships": frozenset({Kind.TOWNSHIP, Kind.URBAN_TOWNSHIP}),
+}
+#: Between two names of one list: "Changhua, Yunlin and Chiayi".
+_LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+#: Places that are a division of their own, not inside another: a bare name that may mean
+#: one of them is not decided by a city named elsewhere (Taoyuan, Kaohsiung).
+_TOP = frozenset({Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY})
+#: Words for China: in the same sentence, a homonym abroad is meant (中國大陸的和平區).
+_CHINA = re.compile(
+    r"\b(?:China|China's|PRC|mainland|Mainland China|Chinese mainland)\b"
+    r"|中國|中国|大陸|大陆|內地|内地"
+)
+#: The PRC's province-level divisions (ids of the foreign layer): their names, alone, say a
+#: text is about China (Heping District in a story about Tianjin). The names are the
+#: index's, worked out once per index.
+_PROVINCES = [
+    "cn-anhui",
+    "cn-beijing",
+    "cn-chongqing",
+    "cn-fujian",
+    "cn-gansu",
+    "cn-guangdong",
+    "cn-guangxi",
+    "cn-guizhou",
+    "cn-hainan",
+    "cn-hebei",
+    "cn-heilongjiang",
+    "cn-henan",
+    "cn-hubei",
+    "cn-hunan",
+    "cn-inner-mongolia",
+    "cn-jiangsu",
+    "cn-jiangxi",
+    "cn-jilin",
+    "cn-liaoning",
+    "cn-ningxia",
+    "cn-qinghai",
+    "cn-shaanxi",
+    "cn-shandong",
+    "cn-shanghai",
+    "cn-shanxi",
+    "cn-sichuan",
+    "cn-tianjin",
+    "cn-tibet",
+    "cn-xinjiang",
+    "cn-yunnan",
+    "cn-zhejiang",
+]
+_province_names: weakref.WeakKeyDictionary[Index, re.Pattern[str] | None] = (
+    weakref.WeakKeyDictionary()
+)
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u3000]*\n|\u2029")
+_SENTENCE_END = re.compile(r"[.!?。！？](?=[\s\"'”’」』)]|$)")
 
 
-def decide(spans: Sequence[Span], index: Index) -> list[Span]:
-    """Resolve ambiguous spans by the other names in the text: of a name's entries, the one
-    whose parent (or any ancestor) is named elsewhere, alone, wins; when none or several
-    are, the span keeps every candidate (``span.ambiguous``) but the places outside Taiwan,
-    which a text means only when it names them or their parent (Heping District is
-    Taichung's unless Tianjin is named)."""
-    if all(len(s.entries) == 1 for s in spans):
-        return list(spans)
-    named = {s.entries[0].id for s in spans if len(s.entries) == 1}
-    out: list[Span] = []
+def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
+    """Resolve the spans of ``text`` whose name several entries share (the module's
+    docstring has the order), and switch a name to its homonym abroad where the text is
+    about China. ``text`` is the text the spans index; without it only the decisions by
+    other names (county, parent, prominence) are made."""
+    out = list(spans)
+    if not out:
+        return out
+    abroad = _Abroad(text, out, index) if text and _foreign_cue(text, out, index) else None
+    if abroad is None and all(len(s.entries) == 1 for s in out):
+        return out
+    if text:
+        _by_plural_generic(out, text)
+    # The names found alone (a homonym abroad aside: Yilan County), how often each
+    alone: list[str | None] = []
+    for s in out:
+        native = [e for e in s.entries if e.kind is not Kind.FOREIGN_PLACE]
+        single = s.entries if len(s.entries) == 1 else native if len(native) == 1 else ()
+        alone.append(single[0].id if single else None)
+    counts = Counter(ident for ident in alone if ident is not None)
+    named = set(counts)
     lines: dict[str, set[str]] = {}  # an entry's ancestors, worked out once per text
-    for span in spans:
+    for i, span in enumerate(out):
+        if span.decided_by is not None:
+            continue
+        if abroad is not None:
+            choice = abroad.decide(span)
+            if choice is not None:
+                out[i] = choice
+                continue
         if len(span.entries) > 1:
-            fitting = []
-            for e in span.entries:
-                line = lines.get(e.id)
-                if line is None:
-                    line = lines[e.id] = set(index.ancestors(e))
-                if named & line:
-                    fitting.append(e)
-            if len(fitting) != 1:
-                native = [e for e in span.entries if e.kind is not Kind.FOREIGN_PLACE]
-                if native and len(native) < len(span.entries):
-                    fitting = native
-                    if len(native) > 1:
-                        span = Span(
-                            span.start,
-                            span.end,
-                            span.text,
-                            tuple(native),
-                            span.match,
-                            span.score,
-                            span.matched,
-                            span.system,
-                            span.status,
-                        )
-            if len(fitting) == 1:
-                entry = fitting[0]
-                span = Span(
-                    span.start,
-                    span.end,
-                    span.text,
-                    (entry,),
-                    span.match,
-                    span.score,
-                    span.matched,
-                    span.system,
-                    entry_status(entry, span.matched),
-                )
-        out.append(span)
+            own = alone[i]  # named elsewhere: not by this span alone
+            elsewhere = named - {own} if own is not None and counts[own] == 1 else named
+            out[i] = _by_names(span, elsewhere, lines, index)
     return out
+
+
+def _decided(span: Span, entries: Sequence[Entry], how: str | None, *doubts: Doubt) -> Span:
+    """``span`` naming ``entries`` only, decided by ``how``; one entry's span gets a
+    ``matched`` term of that entry (the key's best term may be another homonym's)."""
+    matched, status = span.matched, span.status
+    if len(entries) == 1:
+        matched = own_term(entries[0], span.matched)
+        status = entry_status(entries[0], matched)
+    return Span(
+        span.start,
+        span.end,
+        span.text,
+        tuple(entries),
+        span.match,
+        span.score,
+        matched,
+        span.system,
+        status,
+        (*span.doubts, *doubts),
+        how,
+    )
+
+
+def own_term(entry: Entry, matched: str) -> str:
+    """The entry's term for a span whose key matched ``matched`` (a term of this entry or
+    of a homonym): ``matched`` itself if the entry has it, else the entry's term of the
+    same name (Yilan City for Yilan County's bare Yilan), else its canonical term.
+
+    >>> from glossary import Glossary
+    >>> own_term(Glossary()["yilan-county-yilan"], "Yilan County")
+    'Yilan City'
+    """
+    chinese = has_cjk(matched)
+    terms = entry.zh if chinese else entry.en
+    if any(t.text == matched for t in (*entry.en, *entry.zh)):
+        return matched
+    if chinese:
+        stem = chinese_key(strip_generic_zh(matched) or matched)
+        same = [t.text for t in terms if chinese_key(strip_generic_zh(t.text) or t.text) == stem]
+        return same[0] if same else entry.chinese
+    stem = fold(strip_generic_en(matched) or matched)
+    same = [t.text for t in terms if fold(strip_generic_en(t.text) or t.text) == stem]
+    return same[0] if same else entry.english
+
+
+def _by_plural_generic(spans: list[Span], text: str) -> None:
+    """Decide, in place, the names of a list a plural generic word follows: each is of
+    the kind the word names where exactly one of its entries is."""
+    kinds: frozenset[Kind] | None = None
+    for i in range(len(spans) - 1, -1, -1):
+        span = spans[i]
+        plural = _PLURAL.match(text, span.end)
+        if plural is not None:
+            kinds = _PLURAL_KINDS[plural.group(1).lower()]
+        elif kinds is not None and not _LIST_GAP.fullmatch(text, span.end, spans[i + 1].start):
+            kinds = None
+        if kinds is not None and len(span.entries) > 1:
+            fitting = [e for e in span.entries if e.kind in kinds]
+            if len(fitting) == 1:
+                spans[i] = _decided(span, fitting, "generic")
+
+
+def _by_names(span: Span, named: set[str], lines: dict[str, set[str]], index: Index) -> Span:
+    """Decide a span by the other names in the text (the candidate itself, its parent),
+    else by prominence; a span nothing decides keeps its candidates in Taiwan."""
+    entries = span.entries
+    for e in entries:
+        if e.id not in lines:
+            lines[e.id] = set(index.ancestors(e))
+    own = [e for e in entries if e.id in named]
+    if len(own) == 1:  # named itself; unless another's parent is named too (not inside it)
+        rest = named - {own[0].id}
+        if not any(e is not own[0] and rest & lines[e.id] for e in entries):
+            return _decided(span, own, "county")
+    fitting = [e for e in entries if named & lines[e.id]]
+    # A division of its own among the candidates (Taoyuan City) is not outdone by a
+    # namesake inside a city named elsewhere (Kaohsiung's 桃源區): prominence decides.
+    if fitting and not any(
+        e.kind in _TOP and e.parent is None and e not in fitting for e in entries
+    ):
+        if len(fitting) == 1:
+            return _decided(span, fitting, "parent")
+        return _only(span, fitting)  # the text names several parents: it does not decide
+    native = [e for e in entries if e.kind is not Kind.FOREIGN_PLACE] or list(entries)
+    top = max(e.prominence for e in native)
+    best = [e for e in native if e.prominence == top]
+    if len(best) == 1 and len(native) > 1:
+        others = "; ".join(_described(e, index) for e in native if e is not best[0])
+        doubt = Doubt(DoubtKind.PROMINENCE, f"chosen by prominence over {others}")
+        return _decided(span, best, "prominence", doubt)
+    return _only(span, native)
+
+
+def _only(span: Span, entries: Sequence[Entry]) -> Span:
+    """``span`` with fewer candidates, nothing decided (the places abroad left out)."""
+    if len(entries) == len(span.entries):
+        return span
+    return _decided(span, entries, None)
+
+
+def _described(entry: Entry, index: Index) -> str:
+    """A candidate in a message: ``Taoyuan District 桃源區, Kaohsiung City``."""
+    parent = index.parent(entry)
+    where = f", {parent.english}" if parent is not None else ""
+    return f"{entry.english} {entry.chinese}{where}"
+
+
+def _foreign_cue(text: str, spans: Sequence[Span], index: Index) -> bool:
+    """Whether the text may be about a place abroad: a word for China, a province of
+    China named, or a place outside Taiwan found in it. Cheap: most texts have none, and
+    nothing more is asked."""
+    if _CHINA.search(text) is not None:
+        return True
+    if any(e.kind is Kind.FOREIGN_PLACE for s in spans for e in s.entries):
+        return True
+    provinces = _provinces(index)
+    return provinces is not None and provinces.search(text) is not None
+
+
+def _provinces(index: Index) -> re.Pattern[str] | None:
+    """One pattern for the names of China's provinces the index holds (None if none)."""
+    if index in _province_names:
+        return _province_names[index]
+    names: set[str] = set()
+    for ident in _PROVINCES:
+        n = index.number(ident)
+        if n is not None:
+            names.update(_bare_names(index.entry(n)))
+    pattern = None
+    if names:
+        latin = sorted((re.escape(n) for n in names if not has_cjk(n)), key=len, reverse=True)
+        han = sorted((re.escape(n) for n in names if has_cjk(n)), key=len, reverse=True)
+        parts = [rf"(?<![\w-])(?:{'|'.join(latin)})(?![\w-])"] if latin else []
+        parts += ["|".join(han)] if han else []
+        pattern = re.compile("|".join(parts))
+    _province_names[index] = pattern
+    return pattern
+
+
+class _Abroad:
+    """The homonyms abroad of the names in a text that is about China somewhere."""
+
+    def __init__(self, text: str, spans: Sequence[Span], index: Index) -> None:
+        self.text = text
+        self.index = index
+        self.breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        self.starts = [s.start for s in spans]  # in order, not overlapping
+        self.ends = [s.end for s in spans]
+        # the places abroad found alone, by paragraph
+        self.found: dict[int, set[str]] = {}
+        for s in spans:
+            if len(s.entries) == 1 and s.entries[0].kind is Kind.FOREIGN_PLACE:
+                self.found.setdefault(self._paragraph(s.start), set()).add(s.entries[0].id)
+        self.named_here: dict[int, set[str]] = {}
+        for s in spans:
+            if len(s.entries) == 1:
+                self.named_here.setdefault(self._paragraph(s.start), set()).add(s.entries[0].id)
+
+    def _paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.breaks, at)
+
+    def _bounds(self, at: int) -> tuple[int, int]:
+        """The paragraph ``at`` is in, as offsets."""
+        p = self._paragraph(at)
+        start = self.breaks[p - 1] if p else 0
+        end = self.breaks[p] if p < len(self.breaks) else len(self.text)
+        return start, end
+
+    def decide(self, span: Span) -> Span | None:
+        """The span naming its homonym(s) abroad, if the paragraph is about them."""
+        places = self._homonyms(span)
+        if not places:
+            return None
+        start, end = self._bounds(span.start)
+        paragraph = self.text[start:end]
+        native = [e for e in span.entries if e.kind is not Kind.FOREIGN_PLACE]
+        if any(e.kind in _TOP for e in native):
+            return None  # Kinmen, "off China's Fujian province", stays Taiwan's county
+        here = self.named_here.get(self._paragraph(span.start), set())
+        if any(here & set(self.index.ancestors(e)) for e in native):
+            return None  # a Taiwanese candidate's parent is named too: the parent rule's
+        named = self.found.get(self._paragraph(span.start), set())
+        fitting = [e for e in places if self._ancestor_named(e, named, paragraph)]
+        if not fitting:
+            if not self._china_in_sentence(span, start, end):
+                return None
+            fitting = places
+        return _decided(span, fitting, "foreign-context")
+
+    def _homonyms(self, span: Span) -> list[Entry]:
+        """The places abroad the span's name may mean, its own entries' and the index's
+        (the matcher gives a Latin name's homonyms abroad only with their generic word)."""
+        found = {e.id: e for e in span.entries if e.kind is Kind.FOREIGN_PLACE}
+        if not any(_is_place(e) for e in span.entries):
+            return list(found.values())
+        key = chinese_key(span.text) if has_cjk(span.text) else fold(span.text)
+        for row in self.index.rows(key):
+            entry = self.index.entry(row.n)
+            if entry.kind is Kind.FOREIGN_PLACE:
+                found.setdefault(entry.id, entry)
+        return sorted(found.values(), key=lambda e: e.id)
+
+    def _ancestor_named(self, entry: Entry, named: set[str], paragraph: str) -> bool:
+        """Whether one of the entry's ancestors is named in the paragraph: found as a
+        name, or its bare name written (Tianjin, Guangdong, 天津, 廣東)."""
+        for ident in self.index.ancestors(entry):
+            if ident in named:
+                return True
+            n = self.index.number(ident)
+            if n is None:
+                continue
+            ancestor = self.index.entry(n)
+            for name in _bare_names(ancestor):
+                if _written(name, paragraph):
+                    return True
+        return False
+
+    def _china_in_sentence(self, span: Span, start: int, end: int) -> bool:
+        """Whether a word for China stands in the span's sentence, outside the names
+        found (大陸 in 大陸委員會, the Mainland Affairs Council, is no such word)."""
+        text = self.text
+        before = [m.end() for m in _SENTENCE_END.finditer(text, start, span.start)]
+        begin = before[-1] if before else start
+        after = _SENTENCE_END.search(text, span.end, end)
+        finish = after.end() if after else end
+        for cue in _CHINA.finditer(text, begin, finish):
+            i = bisect.bisect_right(self.starts, cue.start()) - 1
+            if i < 0 or self.ends[i] <= cue.start():
+                return True
+        return False
+
+
+def _is_place(entry: Entry) -> bool:
+    """Whether an entry is a Taiwanese division whose name a place abroad may share."""
+    return entry.kind in {
+        Kind.MUNICIPALITY,
+        Kind.COUNTY,
+        Kind.CITY,
+        Kind.COUNTY_CITY,
+        Kind.URBAN_TOWNSHIP,
+        Kind.TOWNSHIP,
+        Kind.DISTRICT,
+        Kind.VILLAGE,
+    }
+
+
+#: The generic words of China's divisions, as their English ends (the foreign layer's
+#: names: Tianjin Municipality, Guangxi Zhuang Autonomous Region, Hengshui City).
+_ABROAD_GENERIC = re.compile(
+    r"(?:[ ](?:Zhuang|Hui|Uygur))?[ ](?:Municipality|Province|Autonomous Region|"
+    r"Special Administrative Region|Autonomous Prefecture|Prefecture|City|County|District)$"
+)
+
+
+def _bare_names(entry: Entry) -> list[str]:
+    """An ancestor's names as a text may write it alone: its English terms without their
+    generic word (Tianjin for Tianjin Municipality), its Chinese with and without."""
+    names: list[str] = []
+    for term in entry.en:
+        names.append(term.text)
+        bare = strip_generic_en(term.text) or _ABROAD_GENERIC.sub("", term.text)
+        if bare and bare != term.text:
+            names.append(bare)
+    for term in entry.zh:
+        names.append(term.text)
+        stem = strip_generic_zh(term.text)
+        if stem:
+            names.append(stem)
+    return names
+
+
+def _written(name: str, paragraph: str) -> bool:
+    """Whether ``name`` is written in the paragraph (a whole word, for a Latin name)."""
+    if has_cjk(name):
+        return name in paragraph
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paragraph) is not None

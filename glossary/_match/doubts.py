@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary._index import Index
-from glossary._model import Doubt, DoubtKind, Entry, MatchKind, Span, Status, System
+from glossary._model import Doubt, DoubtKind, Entry, Kind, MatchKind, Span, Status, System
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
 
@@ -78,14 +78,18 @@ def doubts_of(span: Span, index: Index, prefer: tuple[str, ...]) -> tuple[Doubt,
         and span.match in _PLAIN
         and span.status not in _FLAGGED
         and span.system not in _ROMANIZATIONS
+        and span.entries[0].kind is not Kind.FOREIGN_PLACE
     ):
         return ()
+    if all(e.kind is Kind.FOREIGN_PLACE for e in span.entries):
+        names = "; ".join(described(e, index, prefer) for e in span.entries)
+        return (Doubt(DoubtKind.FOREIGN, f"outside Taiwan: {names}"),)
     entry = span.entry
     if entry is None:
         if not span.ambiguous or span.decided_by is not None:
             return ()
         names = "; ".join(described(e, index, prefer) for e in span.entries)
-        return (Doubt(DoubtKind.AMBIGUOUS, f"ambiguous: {names}"),)
+        return (Doubt(DoubtKind.AMBIGUOUS, f"one of {names}"),)
     house = entry.english_for(prefer).text
     chinese = has_cjk(span.text)
     if span.match is MatchKind.FUZZY:

@@ -100,7 +100,7 @@ class ExactMatcher:
                     info.term.status,
                 )
             )
-        return decide(spans, self.index)
+        return decide(spans, self.index, text)
 
     def _chinese_keys(self) -> list[str]:
         """The Chinese terms: the segmenter's names."""

@@ -140,7 +140,7 @@ class Matcher:
             )
         if fuzzy and (near := self.typos.find(text, spans, cutoff)):
             spans = sorted(spans + near, key=lambda s: s.start)
-        return decide(spans, self.index)
+        return decide(spans, self.index, text)
 
     def _candidates(self, folded: Folded) -> list[Candidate]:
         """The automaton's matches in the folded text, those the word-boundary rule rejects

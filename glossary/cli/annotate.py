@@ -57,6 +57,15 @@ JobsOption = Annotated[
         "--jobs", "-j", min=0, help="Worker processes for long or many texts (0: all cores)."
     ),
 ]
+ReportOption = Annotated[
+    bool,
+    typer.Option(
+        "--report",
+        help="Also print every doubt on stderr, one a line: FILE:line:col: kind: text -> "
+        "suggestion (typo, non-house, deprecated, forbidden, simplified, ambiguous, "
+        "prominence, foreign). The exit code is unchanged.",
+    ),
+]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar (none is drawn on a pipe).")
 ]
@@ -137,6 +146,7 @@ def annotate(
     errors: ErrorsOption = "strict",
     jobs: JobsOption = 1,
     quiet: QuietOption = False,
+    report: ReportOption = False,
 ) -> None:
     """Find every Taiwan name in a text, in any spelling or script, and gloss it.
 
@@ -175,6 +185,8 @@ def annotate(
         errors=cast("Errors", errors),
         jobs=default_jobs(jobs),
         quiet=quiet,
+        doubts=report,
+        folder=any(Path(f).is_dir() for f in files or []),
         options={
             "overlapping": overlapping and output in ("json", "jsonl"),
             "fuzzy": fuzzy,
@@ -236,6 +248,7 @@ def normalize(
     errors: ErrorsOption = "strict",
     jobs: JobsOption = 1,
     quiet: QuietOption = False,
+    report: ReportOption = False,
 ) -> None:
     """Rewrite every name to one form: Situn, Hsi-t'un and Xitun all become Xitun.
 
@@ -280,6 +293,7 @@ def normalize(
         tai=None if tai == "keep" else tai,
         quotations=quotations,
         report="check" if check else "json" if as_json else "text",
+        doubts=report,
     )
     if changed and (diff or check):
         raise typer.Exit(1)

@@ -66,14 +66,18 @@ def _doubts(g: Glossary, text: str) -> list[tuple[str, str, DoubtKind, str, str 
               "西屯區")],
         ),
         (
-            "Traffic in Xinyi District was heavy.",
-            [("Xinyi District", "keelung-city-xinyi", DoubtKind.AMBIGUOUS,
-              "ambiguous: Xinyi District 信義區, Keelung City; "
-              "Xinyi District 信義區, Taipei City", None)],
+            "Traffic in Hsinchu was heavy.",  # Hsinchu City or County: prominence ties
+            [("Hsinchu", "hsinchu-city", DoubtKind.AMBIGUOUS,
+              "one of Hsinchu City 新竹市; Hsinchu County 新竹縣", None)],
+        ),
+        (
+            "Officials in Tianjin said Heping District was flooded.",
+            [("Heping District", "cn-tianjin-heping", DoubtKind.FOREIGN,
+              "outside Taiwan: Heping District 和平區, Tianjin Municipality", None)],
         ),
     ],
     ids=["typo", "non-house", "non-house-bare", "non-house-lowercase-generic", "deprecated",
-         "simplified", "ambiguous"],
+         "simplified", "ambiguous", "foreign"],
 )  # fmt: skip
 def test_each_kind_of_doubt(
     glossary: Glossary, text: str, expected: list[tuple[str, str, DoubtKind, str, str | None]]
@@ -172,5 +176,5 @@ def test_json_lists_doubts_and_decision(glossary: Glossary) -> None:
         }
     ]
     assert out["decided_by"] is None
-    ambiguous = span_dict(glossary.annotate("Xinyi District")[0], glossary)
+    ambiguous = span_dict(glossary.annotate("Hsinchu")[0], glossary)
     assert ambiguous["doubts"][0]["suggestion"] is None
