@@ -483,7 +483,7 @@ def _contradicted(
 
 
 def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return _in_word(char) or char == "_"
 
 
 def _in_longer_name(text: str, i: int, j: int) -> bool:
@@ -505,7 +505,7 @@ def _in_longer_name(text: str, i: int, j: int) -> bool:
         if not "A" <= text[k] <= "Z":
             break
         w = k
-        while k < len(text) and (text[k].isalnum() or text[k] in "_&'’.-"):
+        while k < len(text) and (_in_word(text[k]) or text[k] in "_&'’.-"):
             k += 1
         word = text[w:k].rstrip(".")
         for possessive in ("'s", "’s"):

@@ -92,11 +92,13 @@ _GENERIC_AFTER = re.compile(
 #: The word after a name (spaces, line breaks or a hyphen between) and a full stop after
 #: it, for :data:`GENERIC_KINDS` (a dictionary lookup: an alternation of its 33 words,
 #: tried after every name, cost twice as much).
-_WORD_AFTER = re.compile(r"[ \t\r\n\u00a0-]+([A-Za-z]+)(\.?)(?!\w)")
+_WORD_AFTER = re.compile(r"[ \t\r\n\u00a0-]+([A-Za-z]+)(\.?)(?![0-9A-Za-z\u00c0-\u024f_])")
 #: What may come between a name and the next word (a cheap test before the regexes).
 _SPACE_AFTER = frozenset(" \t\r\n\u00a0-")
 #: A capitalised word after a name: spaces or one line break between.
-_NEXT_WORD = re.compile(r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)([A-Z][\w&'’.-]*)")
+_NEXT_WORD = re.compile(
+    r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)([A-Z][0-9A-Za-z\u00c0-\u024f&'’.-]*)"
+)  # Latin letters only: a Han character ends the word (and the run: only spaces continue it)
 #: A capitalised word and "of" (and "the") right before a name: "Bank of Taiwan".
 _WORD_OF = re.compile(
     r"(?<![\w'’.-])([A-Z][\w&'’-]*)[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z"

@@ -102,6 +102,7 @@ def test_a_name_not_continued_by_an_institution_word_is_found(
         ("Mayor of Taipei", 9, 15, False),
         ("xBank of Taipei", 9, 15, False),  # xBank is no word of the list
         ("Taipei", 0, 6, False),
+        ("Taipei City台中 Council", 0, 6, False),  # a Han character ends the run
     ],
 )
 def test_in_longer_name(text: str, start: int, end: int, expected: bool) -> None:
