@@ -88,7 +88,7 @@ def test_cli_html_merges_the_names_of_every_piece(
     assert out.count("<!DOCTYPE html>") == 1
     assert out.count('<li data-id="taichung-city-xitun">') == 1
     assert '<html lang="en">' in out
-    assert out.count('<mark class="name" data-id="taichung-city-xitun"') == 31
+    assert len(re.findall(r'<mark class="name[^"]*" data-id="taichung-city-xitun"', out)) == 31
 
 
 # -- in a real browser -----------------------------------------------------------------------

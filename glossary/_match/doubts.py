@@ -5,9 +5,9 @@ of a glossary (``prefer``), since a non-house spelling and the form to write ins
 depend on it. The context decisions (:mod:`glossary._match.context`) add the doubts only
 they know of: a homonym chosen by prominence, a place outside Taiwan.
 
->>> from glossary import Glossary
+>>> import glossary
 >>> [(d.kind.value, d.message, d.suggestion)
-...  for s in Glossary().annotate("Rain in Shidng District.") for d in s.doubts]
+...  for s in glossary.Glossary().annotate("Rain in Shidng District.") for d in s.doubts]
 [('typo', 'typo of Shiding District', 'Shiding District')]
 """
 
