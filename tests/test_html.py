@@ -51,13 +51,14 @@ def test_the_page_and_each_name_have_their_lang(glossary: Glossary, text: str, l
 
 
 def test_doubts_are_visible_not_only_in_tooltips(glossary: Glossary) -> None:
-    """An ambiguous name and a deprecated term get a class and a flag in the text itself."""
+    """A homonym chosen by prominence and a deprecated term get a class and a flag in the
+    text itself."""
     page = _page(glossary, "Xinyi District and the Council of Agriculture")
     body = page.split('<main class="text">')[1]
-    assert 'class="name ambiguous"' in body
-    assert '<span class="flag ambiguous" lang="en">ambiguous</span>' in body
+    assert 'class="name prominence"' in body
+    assert '<span class="flag prominence" lang="en">prominence</span>' in body
     assert 'class="name deprecated"' in body
-    assert '<span class="flag deprecated" lang="en">deprecated</span>' in body
+    assert '<span class="flag deprecated" lang="en">deprecated' in body
 
 
 def test_legend_and_list_of_names(glossary: Glossary) -> None:

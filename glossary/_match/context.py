@@ -166,8 +166,8 @@ def own_term(entry: Entry, matched: str) -> str:
     of a homonym): ``matched`` itself if the entry has it, else the entry's term of the
     same name (Yilan City for Yilan County's bare Yilan), else its canonical term.
 
-    >>> from glossary import Glossary
-    >>> own_term(Glossary()["yilan-county-yilan"], "Yilan County")
+    >>> import glossary
+    >>> own_term(glossary.Glossary()["yilan-county-yilan"], "Yilan County")
     'Yilan City'
     """
     chinese = has_cjk(matched)
