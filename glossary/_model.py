@@ -59,6 +59,22 @@ class Kind(StrEnum):
     OTHER = "other"
 
 
+#: Taiwan's administrative divisions, from municipalities down to villages: the kinds
+#: whose names lend themselves to titles and bodies and that places abroad may share.
+DIVISIONS = frozenset(
+    {
+        Kind.MUNICIPALITY,
+        Kind.COUNTY,
+        Kind.CITY,
+        Kind.COUNTY_CITY,
+        Kind.URBAN_TOWNSHIP,
+        Kind.TOWNSHIP,
+        Kind.DISTRICT,
+        Kind.VILLAGE,
+    }
+)
+
+
 class System(StrEnum):
     """The spelling system an English term follows."""
 

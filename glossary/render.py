@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from glossary._model import Entry, Kind, Span
+from glossary._model import DIVISIONS, Entry, Kind, Span
 from glossary._text import has_cjk, is_cjk
 from glossary._vocab import GENERIC_ALTERNATION, GENERIC_WORDS, strip_generic_zh
 
@@ -50,17 +50,7 @@ _PAREN_CONTENT = re.compile(r"[^)）]*")
 #: The kinds of place whose gloss is the name without its generic suffix (臺北 for 臺北市,
 #: 西屯 for 西屯區), as the papers print it; ``long=True`` keeps the suffix. A place abroad
 #: keeps it: Anping County (安平縣) in Hebei is told from Tainan's Anping (安平) so.
-PLACE_KINDS = frozenset(
-    {
-        Kind.MUNICIPALITY,
-        Kind.COUNTY,
-        Kind.CITY,
-        Kind.COUNTY_CITY,
-        Kind.URBAN_TOWNSHIP,
-        Kind.TOWNSHIP,
-        Kind.DISTRICT,
-    }
-)
+PLACE_KINDS = DIVISIONS - {Kind.VILLAGE}
 
 #: The brackets a name may be followed by, each with its closing bracket.
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}

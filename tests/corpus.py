@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary import Glossary, Kind, Span
+from glossary._model import DIVISIONS
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 RECALL = CORPUS / "recall"
@@ -34,21 +35,7 @@ _MARK = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
 #: The classes a result is reported by.
 CLASSES = ("place", "person", "agency", "party", "landmark", "other")
 
-_PLACES = {
-    Kind.MUNICIPALITY,
-    Kind.COUNTY,
-    Kind.CITY,
-    Kind.COUNTY_CITY,
-    Kind.URBAN_TOWNSHIP,
-    Kind.TOWNSHIP,
-    Kind.DISTRICT,
-    Kind.VILLAGE,
-    Kind.ROAD,
-    Kind.ISLAND,
-    Kind.MOUNTAIN,
-    Kind.RIVER,
-    Kind.LAKE,
-}
+_PLACES = DIVISIONS | {Kind.ROAD, Kind.ISLAND, Kind.MOUNTAIN, Kind.RIVER, Kind.LAKE}
 _LANDMARKS = {
     Kind.PARK,
     Kind.TEMPLE,

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 
 from glossary._index import Index
 from glossary._match.facts import entry_status
-from glossary._model import Doubt, DoubtKind, Entry, Kind, Span
+from glossary._model import DIVISIONS, Doubt, DoubtKind, Entry, Kind, Span
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
 
@@ -372,16 +372,7 @@ class _Abroad:
 
 def _is_place(entry: Entry) -> bool:
     """Whether an entry is a Taiwanese division whose name a place abroad may share."""
-    return entry.kind in {
-        Kind.MUNICIPALITY,
-        Kind.COUNTY,
-        Kind.CITY,
-        Kind.COUNTY_CITY,
-        Kind.URBAN_TOWNSHIP,
-        Kind.TOWNSHIP,
-        Kind.DISTRICT,
-        Kind.VILLAGE,
-    }
+    return entry.kind in DIVISIONS
 
 
 #: The generic words of China's divisions, as their English ends (the foreign layer's

@@ -35,7 +35,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from glossary._model import Entry, Kind
+from glossary._model import DIVISIONS, Entry, Kind
 from glossary._text import _CJK_RANGES as CJK_RANGES  # one list of the ideographs
 
 if TYPE_CHECKING:
@@ -48,19 +48,7 @@ __all__ = ["AFTER", "AFTER_PLACE", "BEFORE", "NAME_FREQUENCY", "PLACE_KINDS", "W
 BEFORE, AFTER = 4, 8
 
 #: Entries the second rule applies to: places that lend their name to titles and bodies.
-PLACE_KINDS = frozenset(
-    {
-        Kind.MUNICIPALITY,
-        Kind.COUNTY,
-        Kind.CITY,
-        Kind.COUNTY_CITY,
-        Kind.URBAN_TOWNSHIP,
-        Kind.TOWNSHIP,
-        Kind.DISTRICT,
-        Kind.VILLAGE,
-        Kind.FOREIGN_PLACE,
-    }
-)
+PLACE_KINDS = DIVISIONS | {Kind.FOREIGN_PLACE}
 
 #: Words that make a place before them part of a title or a longer name, in Simplified
 #: (the script the stretch is segmented in). 長 alone is the segmenter's word after 高雄市
