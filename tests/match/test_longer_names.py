@@ -31,6 +31,8 @@ LONGER = [
     ("She teaches at the University of Taipei.", "Taipei"),
     ("She studied at National Taipei University of Technology.", "Taipei"),
     ("Staff of the Taichung\nIntercontinental Baseball Stadium.", "Taichung"),
+    ("An exhibition on the reign of the Wanli Emperor opened.", "Wanli"),  # a Ming emperor
+    ("The Wanli Emperor's tomb lies near Beijing.", "Wanli"),
 ]
 
 
