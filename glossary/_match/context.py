@@ -23,6 +23,11 @@ Tried in order, the first that decides wins (``Span.decided_by`` says which):
 
 and when even prominence ties (Hsinchu City and Hsinchu County, both 80), the span keeps
 every candidate (``span.ambiguous``) but the places outside Taiwan.
+
+Before these, in a text about China, a name Taiwan's government bodies share with the
+PRC's (外交部, 國防部: :func:`shared_body_names`) is dropped where it stands in a Simplified
+paragraph with no word for Taiwan in its clause (外交部发言人表示，中方…: the PRC's
+ministry); 台湾外交部, and 外交部 in Traditional text, stay Taiwan's.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from glossary._index import Index
 from glossary._match.facts import entry_status
@@ -111,6 +117,8 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
     if not out:
         return out
     abroad = _Abroad(text, out, index) if text and _foreign_cue(text, out, index) else None
+    if abroad is not None:
+        out = [s for s in out if not _body_of_china(s, text)]
     if abroad is None and all(len(s.entries) == 1 for s in out):
         return out
     if text:
@@ -137,6 +145,54 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
             elsewhere = named - {own} if own is not None and counts[own] == 1 else named
             out[i] = _by_names(span, elsewhere, lines, index)
     return out
+
+
+@cache
+def shared_body_names() -> frozenset[str]:
+    """The names Taiwan's government bodies share with departments of China's State
+    Council (``glossary/data/shared_body_names.txt``), as keys, Traditional and Simplified.
+
+    >>> sorted(n for n in shared_body_names() if "防" in n), "陸委會" in shared_body_names()
+    (['国防部', '國防部'], False)
+    """
+    from importlib import resources  # not at module level: it imports tempfile
+
+    from glossary._script import to_simplified
+
+    data = resources.files("glossary").joinpath("data/shared_body_names.txt")
+    names = [w for w in data.read_text("utf-8").split("\n") if w and w[0] != "#"]
+    return frozenset(chinese_key(n) for name in names for n in (name, to_simplified(name)))
+
+
+#: Taiwan named in a clause: 台灣外交部, 台湾"外交部", 我國外交部 are Taiwan's.
+_TAIWAN_ZH = re.compile(r"台灣|臺灣|台湾|我國|我国|中華民國|中华民国")
+#: Where a Chinese clause begins: after these.
+_CLAUSE_ZH = re.compile(r"[，。！？；：、,.!?;:\n]")
+
+
+def _body_of_china(span: Span, text: str) -> bool:
+    """Whether the span is a body name China's government shares with Taiwan's
+    (:func:`shared_body_names`), written in a Simplified paragraph with no word for Taiwan
+    in its clause: the PRC's ministry, not Taiwan's. Only asked of a text about China."""
+    if not has_cjk(span.text) or chinese_key(span.text) not in shared_body_names():
+        return False
+    begin = max((m.end() for m in _CLAUSE_ZH.finditer(text, 0, span.start)), default=0)
+    end = _CLAUSE_ZH.search(text, span.end)
+    clause = text[begin : end.start() if end else len(text)]
+    if _TAIWAN_ZH.search(clause):
+        return False
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text, 0, span.start)]
+    after = _PARAGRAPH.search(text, span.end)
+    paragraph = text[breaks[-1] if breaks else 0 : after.start() if after else len(text)]
+    return _simplified(paragraph)
+
+
+def _simplified(text: str) -> bool:
+    """Whether Chinese ``text`` is written in Simplified characters: it has some that
+    differ from their Traditional forms and none that differ from their Simplified ones."""
+    from glossary._script import to_simplified, to_traditional
+
+    return to_simplified(text) == text and to_traditional(text) != text
 
 
 def _decided(span: Span, entries: Sequence[Entry], how: str | None, *doubts: Doubt) -> Span:
