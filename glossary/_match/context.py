@@ -47,8 +47,10 @@ from glossary._vocab import fold, strip_generic_en, strip_generic_zh
 
 __all__ = ["decide", "own_term"]
 
+#: A letter or digit of a Latin word: a Han character ends one (Chiayi counties表示).
+_WORD = r"[^\W\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 #: A plural generic word right after a name, and the kinds of place it names.
-_PLURAL = re.compile(r"[ \t]+(counties|cities|districts|townships)\b", re.IGNORECASE)
+_PLURAL = re.compile(rf"[ \t]+(counties|cities|districts|townships)(?!{_WORD})", re.IGNORECASE)
 _PLURAL_KINDS: dict[str, frozenset[Kind]] = {
     "counties": frozenset({Kind.COUNTY}),
     "cities": frozenset({Kind.MUNICIPALITY, Kind.CITY, Kind.COUNTY_CITY}),
@@ -62,7 +64,7 @@ _LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ 
 _TOP = frozenset({Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY})
 #: Words for China: in the same sentence, a homonym abroad is meant (中國大陸的和平區).
 _CHINA = re.compile(
-    r"\b(?:China|China's|PRC|mainland|Mainland China|Chinese mainland)\b"
+    rf"(?<!{_WORD})(?:China|PRC|mainland|Mainland China|Chinese mainland)(?!{_WORD})"
     r"|中國|中国|大陸|大陆|內地|内地"
 )
 #: The PRC's province-level divisions (ids of the foreign layer): their names, alone, say a

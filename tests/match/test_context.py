@@ -198,3 +198,38 @@ def test_matched_is_a_term_of_the_chosen_entry(glossary: Glossary) -> None:
         ("Yilan City", "yilan-county-yilan", "Yilan City"),
         ("Yilan", "yilan-county-yilan", "Yilan City"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ids", "how"),
+    [
+        ("彰化、Changhua, Yunlin and Chiayi counties表示", "Chiayi", ["chiayi-county"], "generic"),
+        (
+            "官員說China的Heping District淹水。",
+            "Heping District",
+            ["cn-tianjin-heping"],
+            "foreign-context",
+        ),
+    ],
+    ids=["plural-before-han", "china-before-han"],
+)
+def test_a_han_character_ends_the_cue_word(
+    glossary: Glossary, text: str, name: str, ids: list[str], how: str
+) -> None:
+    """The plural generic word and the word for China are found with a Han character
+    right after them, as with a space (a Han character ends a Latin word)."""
+    spans = [s for s in glossary.annotate(text) if s.text == name]
+    assert len(spans) == 1
+    if how == "foreign-context":
+        assert spans[0].decided_by == how
+        assert set(ids) <= {e.id for e in spans[0].entries}
+    else:
+        assert ([e.id for e in spans[0].entries], spans[0].decided_by) == (ids, how)
+
+
+@pytest.mark.parametrize(
+    "text", ["Chinatown's Heping District flooded.", "Heping District in Chinas"]
+)
+def test_a_longer_latin_word_is_no_china_cue(glossary: Glossary, text: str) -> None:
+    (span,) = glossary.annotate(text)
+    assert [e.id for e in span.entries] == ["taichung-city-heping"]
