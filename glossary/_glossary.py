@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
-from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, load_index
+from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, open_index
 from glossary._match.doubts import add_doubts
 from glossary._model import Entry, Hit, Kind, MatchKind, Span, Status, System
-from glossary._sources import discover, pack_path, read_layers
+from glossary._sources import discover, pack_path
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
 from glossary._version import __version__
 
@@ -162,9 +162,8 @@ class Glossary:
             with self._lock:
                 if self._index_obj is None:
                     layers = discover(self.termbases, builtin=self.builtin, packs=self.packs)
-                    files, issues = read_layers(layers)
-                    self._index_obj = load_index(
-                        files, issues, cache_dir=self.cache_dir, version=__version__
+                    self._index_obj = open_index(
+                        layers, cache_dir=self.cache_dir, version=__version__
                     )
         return self._index_obj
 

@@ -6,7 +6,6 @@ files to find its cached index, never imports a YAML parser.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +103,8 @@ def read_layers(layers: Sequence[Sequence[Path]]) -> tuple[list[SourceFile], lis
 
 def content_hash(files: Sequence[SourceFile], *salt: str) -> str:
     """A hash of the files' bytes and layer structure (not their names or times)."""
+    import hashlib  # not at module level: a warm start takes the hash from a stamp
+
     digest = hashlib.sha256()
     for part in salt:
         digest.update(part.encode() + b"\0")
