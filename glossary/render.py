@@ -76,7 +76,8 @@ def gloss(
     """``text`` with a gloss after the first mention of each entry (or every mention).
 
     English names get their short Chinese form, ``Situn District (西屯)``, ``Taipei (台北)``;
-    Chinese names get the English of the house style, ``西屯區 (Xitun District)``. The house
+    Chinese names get the English of the house style, ``西屯區 (Xitun District)``; in Chinese
+    text the gloss takes full-width parentheses, ``西屯區（Xitun District）的居民``. The house
     style of Taiwan's English-language papers decides the rest:
 
     - a bracket right after a name is never doubled: if it holds the name's gloss (or its
@@ -151,7 +152,7 @@ def gloss(
             continue
         glossed.add(entry.id)
         note = glossary.english(entry) if chinese else gloss_chinese(entry, long=long, tai=tai)
-        inserts.append((at, f" ({note})"))
+        inserts.append((at, f"（{note}）" if _in_han_text(text, span.start, at) else f" ({note})"))
     out: list[str] = []
     last = 0
     for at, note in inserts:
@@ -315,6 +316,31 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     if opened >= 0:
         out.append((opened, len(text)))
     return out
+
+
+#: Full-width punctuation of Chinese text (CJK symbols, full-width forms, corner quotes).
+_HAN_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]")
+
+
+def _han_side(char: str) -> bool:
+    return is_cjk(char) or _HAN_PUNCTUATION.match(char) is not None
+
+
+def _in_han_text(text: str, start: int, at: int) -> bool:
+    """Whether a gloss at ``at``, for the name from ``start``, stands in Chinese text: a Han
+    character or Chinese punctuation follows it (or, at a line's end, comes before the
+    name, or the name is Han itself). There it is written as Chinese text writes a note,
+    in full-width parentheses with no space: ``台中市（Taichung City）西屯區``; in English text
+    as English does: ``Situn District (西屯)``.
+
+    >>> _in_han_text("市長Ko Wen-je表示", 2, 11), _in_han_text("Ko Wen-je said", 0, 9)
+    (True, False)
+    >>> _in_han_text("He saw 西屯區 today", 7, 10), _in_han_text("住在西屯區", 2, 5)
+    (False, True)
+    """
+    if at < len(text) and text[at] not in "\r\n\u2029":
+        return _han_side(text[at])
+    return (start > 0 and _han_side(text[start - 1])) or is_cjk(text[at - 1 : at] or " ")
 
 
 def _gloss_point(text: str, span: Span) -> int | None:

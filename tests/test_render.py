@@ -165,12 +165,12 @@ def test_an_acronym_merges_once(glossary: Glossary) -> None:
         ),
         (
             "陸委會表示，「金門的演習已經結束」，金門縣政府也說明。",
-            "陸委會 (Mainland Affairs Council)表示，「金門的演習已經結束」，"
-            "金門縣政府 (Kinmen County Government)也說明。",
+            "陸委會（Mainland Affairs Council）表示，「金門的演習已經結束」，"
+            "金門縣政府（Kinmen County Government）也說明。",
         ),
         (  # a quotation inside a Chinese quotation
             "他說：「『台中』很好」，台中",
-            "他說：「『台中』很好」，台中 (Taichung City)",
+            "他說：「『台中』很好」，台中（Taichung City）",
         ),
         (  # a quoted name is no quotation: glossed after its quote
             'YouTuber "Pa Chiung" spoke.',

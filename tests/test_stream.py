@@ -244,7 +244,9 @@ def test_cli_folder_to_output_dir(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run("annotate", str(corpus), "-o", str(out)) == (0, "", "")
     assert (out / "a.txt").read_text(encoding="utf-8") == GLOSSED
-    assert (out / "2024" / "b.txt").read_text(encoding="utf-8") == "西屯区 (Xitun District)的居民\n"
+    assert (out / "2024" / "b.txt").read_text(
+        encoding="utf-8"
+    ) == "西屯区（Xitun District）的居民\n"
     assert stat.S_IMODE((out / "a.txt").stat().st_mode) != 0o600  # not left private
     assert run("annotate", str(corpus), "-o", str(out), "-f", "html")[0] == 0
     page = (out / "a.txt.html").read_text(encoding="utf-8")
