@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from glossary._data import data_text
 from glossary._errors import Issue, RomanizationError, Severity
 from glossary._model import Entry, Kind, System, Term, is_acronym
 from glossary._sources import discover, pack_path, read_layers
@@ -225,7 +225,7 @@ def simplified_characters(text: str) -> str:
 @cache
 def english_words() -> frozenset[str]:
     """Everyday English words of two to six letters (glossary/data/english_words.txt)."""
-    text = resources.files("glossary").joinpath("data/english_words.txt").read_text("utf-8")
+    text = data_text("english_words.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

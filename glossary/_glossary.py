@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from glossary._errors import AmbiguousTerm, QueryError, TermNotFound
 from glossary._index import SCORE_TERM, Index, IndexInfo, KeyRow, open_index
-from glossary._match.doubts import add_doubts
 from glossary._model import Entry, Hit, Kind, MatchKind, Span, Status, System
 from glossary._sources import discover, pack_path
 from glossary._text import chinese_key, has_cjk, latin_key, strip_tone_numbers
@@ -194,6 +193,10 @@ class Glossary:
         [('Situn District', 'taichung-city-xitun', 'exact'),
          ('西屯区', 'taichung-city-xitun', 'script')]
         """
+        # The matcher is imported on first use: a lookup, or `import glossary`, never needs
+        # its rules and their regular expressions (a tenth of a warm `glossary lookup`).
+        from glossary._match.doubts import add_doubts
+
         text = _text_argument(text)
         if exact:
             if overlapping:

@@ -12,7 +12,8 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from glossary._data import data_text
 
 #: The systems of the table, in the order the CLI lists them.
 SYSTEMS = ("hanyu", "tongyong", "wade-giles", "mps2", "gwoyeu", "yale", "zhuyin")
@@ -59,7 +60,7 @@ _lock = threading.Lock()
 def table() -> Table:
     """The table, read on first use."""
     with _lock:
-        text = resources.files("glossary").joinpath("data/syllables.tsv").read_text("utf-8")
+        text = data_text("syllables.tsv")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t")
     syllables: list[str] = []

@@ -37,6 +37,22 @@ def test_warm_lookup_loads_no_parsers() -> None:
     assert out == ""
 
 
+def test_warm_lookup_loads_no_matcher() -> None:
+    """A warm lookup of an English name imports neither the matcher (its rules and their
+    regular expressions) nor importlib.resources, and compiles no CJK character class."""
+    assert len(Glossary()) > 0
+    code = (
+        "import sys\n"
+        "from glossary import Glossary, _text\n"
+        "assert Glossary().get('Situn').id == 'taichung-city-xitun'\n"
+        "names = ('glossary._match', 'importlib.resources')\n"
+        "print(','.join(m for m in names if m in sys.modules) + '|'"
+        " + str(_text._cjk.cache_info().misses))"
+    )
+    out = _python(code)
+    assert out == "|0"
+
+
 def test_romanize_imports_pypinyin_only_to_read_chinese() -> None:
     """`import glossary.romanize`, rendering and parsing need no pypinyin or OpenCC."""
     code = (

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
+from glossary._data import data_text
 from glossary._index import Index, KeyRow, names_in_text
 from glossary._model import Entry, MatchKind, Status, System, Term
 from glossary._text import latin_key
@@ -29,9 +30,7 @@ def everyday_words() -> frozenset[str]:
     >>> {"taipei", "bade", "banqiao"} & everyday_words()
     set()
     """
-    from importlib import resources  # not at module level: it imports tempfile
-
-    text = resources.files("glossary").joinpath("data/everyday_words.txt").read_text("utf-8")
+    text = data_text("everyday_words.txt")
     body = text.find("\n", text.rfind("\n#") + 1)  # past the header: half the time
     return frozenset(text[body:].split())
 
