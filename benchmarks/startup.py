@@ -107,13 +107,15 @@ def main() -> None:
             subprocess.run(command, env=env, check=True, capture_output=True)
             best[rev, row] = min(best[rev, row], timeit.default_timer() - start)
     typer_time = best["", "import typer"]
+    options = [f"--termbase {t}" for t in args.termbase]
+    options += [f"--rounds {args.rounds}"] if args.rounds != RUNS else []
+    options += args.revisions
     print(
         f"Run {datetime.date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{platform.system()}; typer {version('typer')}. Load average {load_before} before, "
-        f"{_load()} after. Command: `python benchmarks/startup.py "
-        f"{' '.join(f'--termbase {t}' for t in args.termbase)} "
-        f"{' '.join(args.revisions)}`; minimum of {args.rounds} interleaved rounds.\n"
+        f"{_load()} after. Command: `python benchmarks/startup.py {' '.join(options)}`; "
+        f"minimum of {args.rounds} interleaved rounds.\n"
     )
     print(f"| command | {' | '.join(args.revisions)} |")
     print(f"| --- |{' --- |' * len(args.revisions)}")
