@@ -23,9 +23,13 @@ one), so a stamp is written only when it can be trusted:
 - The files must stat the same after they were read as before (no write while reading),
   and every file must be a regular file that was read without an issue.
 
-What remains trusted is the file system's clock: a file system whose times go backwards,
-or a tool that sets the clock back to rewrite a file, could make a stamp lie. Without a
-cache directory (``cache_dir=None``, ``GLOSSARY_CACHE_DIR=``) nothing is remembered.
+What remains trusted is that a file's content does not change without its times changing:
+a clock set back to rewrite a file, or a disk written underneath the file system, could
+make a stamp lie. Two platforms trust less: on Windows ``st_ctime`` is the creation time,
+so there a rewrite that puts the modification time back (``touch -r``) goes unseen; on NFS
+``stat`` may answer from the client's attribute cache (up to a minute by default), so an
+edit made on another machine may be seen that much later. Without a cache directory
+(``cache_dir=None``, ``GLOSSARY_CACHE_DIR=``) nothing is remembered.
 
 A stamp file is named by a CRC of its key and holds the key in full, so two keys sharing
 a name only cost a rehash. Stamps are written atomically, like the index, and the cache

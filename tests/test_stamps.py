@@ -76,6 +76,8 @@ def test_a_rewrite_with_the_same_size_and_mtime_is_seen(tmp_path: Path, small: P
     os.utime(small, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert small.stat().st_size == before.st_size
     assert small.stat().st_mtime_ns == before.st_mtime_ns
+    if small.stat().st_ctime_ns == before.st_ctime_ns:  # pragma: no cover
+        pytest.skip("this file system's clock ticks slower than 50 ms")
     g = Glossary([small], builtin=False, cache_dir=cache)
     assert g.index_info.built
     assert g.get("Xitun Rd.") is None
@@ -132,15 +134,14 @@ def test_a_file_written_while_read_gets_no_stamp(
 
     def writing(layers: object) -> object:
         out = real(layers)  # type: ignore[arg-type]
-        time.sleep(0.05)
-        small.write_text(ALONE.replace("Xitun Rd.", "Xitun Rx."), encoding="utf-8")
+        small.write_text(ALONE.replace("Xitun Rd.", "Xitun Road"), encoding="utf-8")
         return out
 
     monkeypatch.setattr(_index, "read_layers", writing)
     Glossary([small], builtin=False, cache_dir=cache)._index  # noqa: B018
     assert _stamp_files(cache) == []
     monkeypatch.setattr(_index, "read_layers", real)
-    assert Glossary([small], builtin=False, cache_dir=cache).get("Xitun Rx.") is not None
+    assert Glossary([small], builtin=False, cache_dir=cache).get("Xitun Road") is not None
 
 
 @pytest.mark.usefixtures("settled")
