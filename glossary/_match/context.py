@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from glossary._index import Index
-from glossary._match.facts import entry_status
+from glossary._match.facts import entry_status, everyday_words
 from glossary._model import DIVISIONS, Doubt, DoubtKind, Entry, Kind, Span
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
@@ -118,6 +118,10 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
     out = list(spans)
     if not out:
         return out
+    if text and any(_namesake(s) for s in out) and not _about_taiwan(text, out):
+        out = [s for s in out if not _namesake(s)]
+        if not out:
+            return out
     abroad = _Abroad(text, out, index) if text and _foreign_cue(text, out, index) else None
     if abroad is not None:
         out = [s for s in out if not _body_of_china(s, text)]
@@ -170,6 +174,56 @@ def shared_body_names() -> frozenset[str]:
 _TAIWAN_ZH = re.compile(r"台灣|臺灣|台湾|我國|我国|中華民國|中华民国")
 #: Where a Chinese clause begins: after these.
 _CLAUSE_ZH = re.compile(r"[，。！？；：、,.!?;:\n]")
+
+
+def _namesake(span: Span) -> bool:
+    """Whether the span is a person's English name that many people bear: a Western given
+    name and a common surname, each an everyday English word or name (Jonathan Lee, David
+    Lee, John Young). Without Taiwan in the text it is someone else's (a British chef named
+    Jonathan Lee is not Taiwan's 李宗盛). A first word that is a Mandarin syllable, or Lee's
+    customary spelling, makes a Chinese name (Lien Chan, Lee Yang): not a namesake.
+
+    >>> import glossary
+    >>> g = glossary.Glossary()
+    >>> [_namesake(s) for s in g.annotate("Jonathan Lee and Lien Chan")]
+    [True, False]
+    """
+    entry = span.entry
+    if entry is None or entry.kind is not Kind.PERSON or not span.text.isascii():
+        return False
+    words = _LATIN_WORDS.findall(span.text)
+    if len(words) < 2 or words[0].lower() in _chinese_syllables():
+        return False
+    everyday = everyday_words()
+    return all(w.lower() in everyday for w in words)
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z]+")
+#: Taiwan named in words: a text about Taiwan.
+_TAIWAN = re.compile(rf"(?<!{_WORD})(?:Taiwan|Taiwanese|Taipei)(?!{_WORD})|台灣|臺灣|台湾")
+
+
+@cache
+def _chinese_syllables() -> frozenset[str]:
+    """Every toneless Mandarin syllable in every Latin system, lower case without marks or
+    apostrophes, and the customary surname spellings (Lee, Soong, Koo, Siew)."""
+    from glossary._syllables import table
+    from glossary._text import strip_diacritics
+    from glossary.romanize import CUSTOMARY_SPELLINGS
+
+    spellings = {strip_diacritics(v).lower().replace("'", "") for v in table().plain.values()}
+    return frozenset(spellings | set(CUSTOMARY_SPELLINGS))
+
+
+def _about_taiwan(text: str, spans: Sequence[Span]) -> bool:
+    """Whether the text is about Taiwan: it says Taiwan (Taipei, 台灣), or names a Taiwan
+    entry other than a namesake (:func:`_namesake`)."""
+    if _TAIWAN.search(text):
+        return True
+    return any(
+        s.entries and all(e.kind is not Kind.FOREIGN_PLACE for e in s.entries) and not _namesake(s)
+        for s in spans
+    )
 
 
 def _body_of_china(span: Span, text: str) -> bool:
