@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from glossary import Glossary, TermBaseError
-from glossary._index import KEEP_FILES
+from glossary._index import KEEP_FILES, everyday_chinese_keys
 from glossary._vocab import strip_generic_en, strip_generic_zh
 
 from .conftest import ROAD
@@ -211,16 +211,24 @@ def test_rows_of_many_keys_at_once_are_the_rows_of_each(session_cache: Path) -> 
 def test_the_stored_key_list_is_every_distinct_key_in_order(session_cache: Path) -> None:
     """Index.keys() reads the list stored when the index was built: the keys table's
     distinct keys that can name something in text, in SQLite's order, none of them empty
-    or holding the separator. A foreign place's bare names and readings are left out."""
+    or holding the separator. A foreign place's bare names and readings are left out (its
+    bare Chinese names too where they are everyday words: 合作 of 合作市)."""
     index = Glossary(cache_dir=str(session_cache))._index
     rows = index._conn.execute(
-        "SELECT DISTINCT k.key FROM keys AS k JOIN entries AS e ON e.n = k.n"
-        " WHERE k.match = 'term' OR unicode(k.key) > 127"
-        ' OR instr(e.data, \'"kind":"foreign-place"\') = 0 ORDER BY k.key'
+        'SELECT k.key, k.match, instr(e.data, \'"kind":"foreign-place"\') > 0'
+        " FROM keys AS k JOIN entries AS e ON e.n = k.n ORDER BY k.key"
     ).fetchall()
+    everyday = everyday_chinese_keys()
+    named = [
+        key
+        for key, match, foreign in rows
+        if not foreign or match == "term" or (not key.isascii() and key not in everyday)
+    ]
     keys = index.keys()
-    assert keys == [key for (key,) in rows]
+    assert keys == list(dict.fromkeys(named))
     assert "aba" not in keys  # 阿壩縣's bare Aba
+    assert "合作" not in keys
+    assert "合作市" in keys
     assert "abacounty" in keys
     assert len(keys) > 1000
     assert all(key and "\n" not in key for key in keys)

@@ -62,10 +62,11 @@ _LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ 
 #: Places that are a division of their own, not inside another: a bare name that may mean
 #: one of them is not decided by a city named elsewhere (Taoyuan, Kaohsiung).
 _TOP = frozenset({Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY})
-#: Words for China: in the same sentence, a homonym abroad is meant (中國大陸的和平區).
+#: Words for China: in the same sentence, a homonym abroad is meant (中國大陸的和平區);
+#: 中方 (the Chinese side), 中共 and 國務院 (the State Council) too.
 _CHINA = re.compile(
     rf"(?<!{_WORD})(?:China|PRC|mainland|Mainland China|Chinese mainland)(?!{_WORD})"
-    r"|中國|中国|大陸|大陆|內地|内地"
+    r"|中國|中国|大陸|大陆|內地|内地|中方|中共|國務院|国务院|中華人民共和國|中华人民共和国"
 )
 #: The PRC's province-level divisions (ids of the foreign layer): their names, alone, say a
 #: text is about China (Heping District in a story about Tianjin). The names are the
@@ -170,8 +171,9 @@ def shared_body_names() -> frozenset[str]:
     return frozenset(chinese_key(n) for name in names for n in (name, to_simplified(name)))
 
 
-#: Taiwan named in a clause: 台灣外交部, 台湾"外交部", 我國外交部 are Taiwan's.
-_TAIWAN_ZH = re.compile(r"台灣|臺灣|台湾|我國|我国|中華民國|中华民国")
+#: Taiwan named in a clause: 台灣外交部, 台湾"外交部", 我國外交部 are Taiwan's (我国, in
+#: Simplified, is what the PRC's press writes for China).
+_TAIWAN_ZH = re.compile(r"台灣|臺灣|台湾|我國|中華民國|中华民国")
 #: Where a Chinese clause begins: after these.
 _CLAUSE_ZH = re.compile(r"[，。！？；：、,.!?;:\n]")
 

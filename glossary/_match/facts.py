@@ -89,18 +89,18 @@ class KeyFacts(NamedTuple):
     size: int  # the key's length: of two keys over one stretch, the longer wins
     folded_term: str  # ``term``, case-folded
     common: bool  # a bare key that is an everyday English word or name (is_everyday)
-    foreign: bool  # only a foreign place's bare name or readings: needs its generic word
+    foreign: bool  # only a foreign place's bare names or readings: see rules.check
     kinds: frozenset[str]  # its rows' entries' kinds (Kind values): see rules.contradicted
 
     @classmethod
     def of(cls, key: str, index: Index, generics_of: dict[int, frozenset[str]]) -> KeyFacts:
         """What ``key`` stands for; ``generics_of`` remembers each entry's generic words."""
         rows = index.rows(key)
-        foreign = False
-        if key.isascii():
-            native = [r for r in rows if names_in_text(index.entry(r.n).kind, r)]
-            foreign = not native  # only a foreign place's bare names: need a generic word
-            rows = native or rows
+        native = [r for r in rows if names_in_text(index.entry(r.n).kind, r)]
+        # Only a foreign place's bare names: a Latin one needs its generic word, a Chinese
+        # one (an everyday word: 合作 of 合作市) names nothing in text
+        foreign = not native
+        rows = native or rows
         best: dict[int, KeyRow] = {}
         for row in rows:
             old = best.get(row.n)

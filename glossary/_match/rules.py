@@ -12,7 +12,9 @@ typo pass) calls these, so a rule cannot drift between copies.
 3. **Everyday word**: a bare name that is an everyday English word or a common English
    given name or surname (east, hoping, Darren) is a name only with its generic word
    (:func:`glossary._match.facts.everyday_words`, a derived list); so is a
-   foreign place's bare name or reading (:func:`glossary._index.names_in_text`).
+   foreign place's bare name or reading (:func:`glossary._index.names_in_text`). A
+   foreign place's bare Chinese name that is an everyday word (合作 of 合作市, 中方 of
+   中方縣: :func:`glossary._index.everyday_chinese_keys`) is no name in text at all.
 4. **Marks** (:func:`marks_ok`): the full stops and commas inside a span (full-width ones
    too) are those of one of the key's terms, in order; a key written one way must have
    exactly its own. So a name never runs across a sentence break (Xitun. District
@@ -294,6 +296,8 @@ def check(
     if not marks_ok(text, start, end, facts.marks) or crosses_paragraph(text, start, end):
         return None
     if not facts.latin:
+        if facts.foreign:
+            return None  # 合作 (co-operation) is no 合作市 of Gansu
         return end if words is None or words.keeps(text, start, end, facts.entries) else None
     if not as_written_ok(text, start, end, facts):
         return None
