@@ -16,7 +16,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary._index import Index
-from glossary._model import Doubt, DoubtKind, Entry, Kind, MatchKind, Span, Status, System
+from glossary._model import (
+    Doubt,
+    DoubtKind,
+    Entry,
+    Kind,
+    MatchKind,
+    Span,
+    Status,
+    System,
+    new_span,
+)
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
 
@@ -49,7 +59,7 @@ def add_doubts(spans: Sequence[Span], index: Index, prefer: tuple[str, ...]) -> 
     for span in spans:
         found = doubts_of(span, index, prefer)
         if found:
-            span = Span(
+            span = new_span(
                 span.start,
                 span.end,
                 span.text,

@@ -10,7 +10,7 @@ from glossary._match.context import decide
 from glossary._match.facts import generic_words_of
 from glossary._match.rules import NO_BOUND, WORD, contradicted, cut_off, in_longer_name
 from glossary._match.segment import Words
-from glossary._model import Entry, MatchKind, Span, System, Term
+from glossary._model import Entry, MatchKind, Span, System, Term, new_span
 from glossary._text import has_cjk
 
 __all__ = ["ExactMatcher"]
@@ -88,7 +88,7 @@ class ExactMatcher:
                 continue
             last = end
             spans.append(
-                Span(
+                new_span(
                     start,
                     end,
                     found,

@@ -18,7 +18,7 @@ from glossary._match.facts import KeyFacts
 from glossary._match.fold import BLOCK, Folded, fold, kept_at
 from glossary._match.segment import Words
 from glossary._match.typos import Typos
-from glossary._model import MatchKind, Span
+from glossary._model import MatchKind, Span, new_span
 
 if TYPE_CHECKING:
     import ahocorasick_rs
@@ -126,7 +126,7 @@ class Matcher:
             ):
                 match = MatchKind.VARIANT if info.latin else MatchKind.SCRIPT
             add(
-                Span(
+                new_span(
                     start,
                     end,
                     span_text,

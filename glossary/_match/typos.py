@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from glossary._index import TYPO_MIN_LENGTH, Index, bare_key
 from glossary._match.facts import generic_words_of
 from glossary._match.rules import continues_word, contradicted, in_longer_name
-from glossary._model import Kind, MatchKind, Span
+from glossary._model import Kind, MatchKind, Span, new_span
 from glossary._text import latin_key
 from glossary._vocab import strip_generic_en
 
@@ -197,7 +197,9 @@ class Typos:
                 continue
             terms = [t.text for t in entries[0].en if latin_key(t.text) == key]
             matched = terms[0] if terms else entries[0].english
-            out.append(Span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched))
+            out.append(
+                new_span(start, end, text[start:end], entries, MatchKind.FUZZY, score, matched)
+            )
         return out
 
     def _person_misses(self, text: str, found: Found, cutoff: float) -> list[Span]:
@@ -226,7 +228,7 @@ class Typos:
             if not term.fuzzy:
                 continue
             out.append(
-                Span(
+                new_span(
                     shape.start(),
                     shape.end(),
                     shape.group(),
