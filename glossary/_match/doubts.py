@@ -100,10 +100,9 @@ def doubts_of(span: Span, index: Index, prefer: tuple[str, ...]) -> tuple[Doubt,
             return ()
         names = "; ".join(described(e, index, prefer) for e in span.entries)
         return (Doubt(DoubtKind.AMBIGUOUS, f"one of {names}"),)
-    house = entry.english_for(prefer).text
     chinese = has_cjk(span.text)
     if span.match is MatchKind.FUZZY:
-        target = span.matched if chinese else house
+        target = span.matched if chinese else entry.english_for(prefer).text
         return (Doubt(DoubtKind.TYPO, f"typo of {target}", target),)
     found: list[Doubt] = []
     if span.status in _FLAGGED:
@@ -111,12 +110,15 @@ def doubts_of(span: Span, index: Index, prefer: tuple[str, ...]) -> tuple[Doubt,
         kind = DoubtKind.DEPRECATED if span.status is Status.DEPRECATED else DoubtKind.FORBIDDEN
         why = term.note if term is not None and term.note else f"{kind.value} term"
         message = why if why.startswith(kind.value) else f"{kind.value}: {why}"
-        found.append(Doubt(kind, message, entry.chinese if chinese else house))
+        found.append(
+            Doubt(kind, message, entry.chinese if chinese else entry.english_for(prefer).text)
+        )
     elif chinese:
-        if span.match is MatchKind.SCRIPT and _simplified(span.text, entry):
-            traditional = _traditional_form(span.text, span.matched)
-            found.append(Doubt(DoubtKind.SIMPLIFIED, f"Simplified for {traditional}", traditional))
-    elif _romanized(span) and house_letters(span.text) != house_letters(house):
+        if span.match is MatchKind.SCRIPT:
+            return _script_doubts(span.text, span.matched, entry)
+    elif _romanized(span) and house_letters(span.text) != house_letters(
+        house := entry.english_for(prefer).text
+    ):
         if not _has_generic(span.text):  # Taibei: Taipei, not Taipei City
             house = strip_generic_en(house) or house
         found.append(Doubt(DoubtKind.NON_HOUSE, f"house style writes {house}", house))
@@ -150,17 +152,56 @@ def _romanized(span: Span) -> bool:
     )
 
 
+#: Worked out once per name and entry (a Chinese text names the same places again and
+#: again; the keys took 5-10 µs a span): the Simplified doubt of (text, matched term, entry
+#: id), and the keys of an entry's Traditional forms. Each value keeps the entry it was
+#: worked out for, and is used only for that very entry (another index may give another
+#: entry the same id). Cleared when full.
+_SCRIPT_DOUBTS: dict[tuple[str, str, str], tuple[Entry, tuple[Doubt, ...]]] = {}
+_TRADITIONAL: dict[str, tuple[Entry, frozenset[str]]] = {}
+_CACHE_SIZE = 65536
+
+
+def _script_doubts(text: str, matched: str, entry: Entry) -> tuple[Doubt, ...]:
+    """The doubts of a Chinese name that matched in another script or variant (``SCRIPT``):
+    the Simplified doubt when the text is none of the entry's Traditional forms."""
+    cached = _SCRIPT_DOUBTS.get((text, matched, entry.id))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    found: tuple[Doubt, ...] = ()
+    if _simplified(text, entry):
+        traditional = _traditional_form(text, matched)
+        found = (Doubt(DoubtKind.SIMPLIFIED, f"Simplified for {traditional}", traditional),)
+    if len(_SCRIPT_DOUBTS) >= _CACHE_SIZE:
+        _SCRIPT_DOUBTS.clear()
+    _SCRIPT_DOUBTS[text, matched, entry.id] = (entry, found)
+    return found
+
+
 def _simplified(text: str, entry: Entry) -> bool:
     """Whether Chinese ``text`` of the entry is none of its Traditional forms (variant
     characters such as 台/臺 aside): written in Simplified."""
-    key = chinese_key(text)
+    return chinese_key(text) not in _traditional_keys(entry)
+
+
+def _traditional_keys(entry: Entry) -> frozenset[str]:
+    """The keys of the entry's Traditional forms: its Chinese terms with and without their
+    generic word, and its gloss."""
+    cached = _TRADITIONAL.get(entry.id)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    keys = set()
     for term in entry.zh:
-        if key == chinese_key(term.text):
-            return False
+        keys.add(chinese_key(term.text))
         bare = strip_generic_zh(term.text)
-        if bare is not None and key == chinese_key(bare):
-            return False
-    return not (entry.gloss and key == chinese_key(entry.gloss))
+        if bare is not None:
+            keys.add(chinese_key(bare))
+    if entry.gloss:
+        keys.add(chinese_key(entry.gloss))
+    if len(_TRADITIONAL) >= _CACHE_SIZE:
+        _TRADITIONAL.clear()
+    _TRADITIONAL[entry.id] = (entry, frozenset(keys))
+    return _TRADITIONAL[entry.id][1]
 
 
 def _traditional_form(text: str, matched: str) -> str:
