@@ -51,4 +51,4 @@ def test_new_span_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 0  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        del span.text  # type: ignore[misc]
+        del span.text
