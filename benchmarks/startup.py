@@ -71,8 +71,12 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=RUNS)
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:  # the 50k index alone is 125 MB
+        run(args, Path(tmp))
 
-    work = Path(tempfile.mkdtemp())
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    """Build the term bases and indexes in ``work``, time the commands, print the table."""
     paragraph = work / "paragraph.txt"
     paragraph.write_text(PARAGRAPH, encoding="utf-8")
     termbases: list[tuple[int, Path]] = []
