@@ -111,7 +111,15 @@ def gloss(
     starts = [span.start for span in spans]
     skip_until = -1  # spans before this offset sit in a bracket after a name
     for i, span in enumerate(spans):
-        if span.start < skip_until or alone(span):
+        if span.start < skip_until:
+            continue
+        if alone(span):
+            # left alone, but a gloss the text gives it still counts as its first mention
+            # (glossing again must change nothing, however the quotation marks pair up)
+            if span.entry is not None and span.entry.id not in glossed:
+                where = _gloss_point(text, span) or span.end
+                if _already_glossed(text, where, span.entry, glossary, chinese=has_cjk(span.text)):
+                    glossed.add(span.entry.id)
             continue
         at = _gloss_point(text, span)
         if at is None:

@@ -283,6 +283,22 @@ _PIECES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['"Taichung, "Taichung', '"Taichung, "Taichung said', "「台中」，「台中"],
+    ids=["quoted-name-then-quote", "then-more", "chinese"],
+)
+def test_a_gloss_inside_a_quotation_after_glossing_still_counts(
+    glossary: Glossary, text: str
+) -> None:
+    """Found by the property test below: glossing '"Taichung, "Taichung' glosses the quoted
+    name; glossed again, the gloss made the quotation longer than the name, and the second
+    Taichung was glossed too. A gloss the text gives a name counts wherever the name is."""
+    once = _gloss(glossary, text)
+    assert once != text
+    assert _gloss(glossary, once) == once
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_house_style_is_idempotent_and_only_adds(glossary: Glossary, text: str) -> None:
