@@ -39,6 +39,18 @@ MOJ = "Ministry of Justice (Taiwan), Laws & Regulations Database"
 BODIES = termgen.ROOT / "scripts" / "government_bodies.tsv"
 
 
+#: English names the press prints for a body beside the MOJ's: id -> (names, the page that
+#: prints them).
+PRESS: dict[str, tuple[list[str], str]] = {
+    "office-of-the-president": (
+        ["Presidential Office"],
+        "Focus Taiwan (CNA), President Lai calls the Legislature's rejection of his justice "
+        "nominees regrettable, 2025-07-25, https://focustaiwan.tw/politics/202507250020 "
+        "(a Presidential Office statement; Presidential Office spokesperson Karen Kuo)",
+    ),
+}
+
+
 #: Chinese short forms and English abbreviations attested on pages other than the MOJ's:
 #: id -> (zh short forms, English abbreviations, the page that uses them).
 SHORT: dict[str, tuple[list[str], list[str], str]] = {
@@ -456,6 +468,19 @@ def build(data: Path) -> str:
                 {"term": a, "status": "admitted", "note": "abbreviation"} for a in short_en
             ]
             source += f" Short forms: {page}."
+        if ident in PRESS:
+            names, page = PRESS[ident]
+            en_terms += [
+                {
+                    "term": name,
+                    "status": "admitted",
+                    "system": "translation",
+                    "case": "sensitive",
+                    "note": "the press's name for it",
+                }
+                for name in names
+            ]
+            source += f" The press's name: {page}."
         for language, term, note, _ in FORMER.get(ident, []):
             item = {"term": term, "status": "deprecated", "note": note}
             if language == "en" and not term.isupper():

@@ -126,6 +126,10 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
     abroad = _Abroad(text, out, index) if text and _foreign_cue(text, out, index) else None
     if abroad is not None:
         out = [s for s in out if not _body_of_china(s, text)]
+    if text:
+        out = _without_bodies_abroad(out, text)
+        if not out:
+            return out
     if abroad is None and all(len(s.entries) == 1 for s in out):
         return out
     if text:
@@ -225,6 +229,75 @@ def _about_taiwan(text: str, spans: Sequence[Span]) -> bool:
     return any(
         s.entries and all(e.kind is not Kind.FOREIGN_PLACE for e in s.entries) and not _namesake(s)
         for s in spans
+    )
+
+
+#: Who owns a body named right after: a possessive ("China's", "South Korea's") or a
+#: demonym ("Chinese", "Japanese", "US") just before the name, "the" between allowed.
+_OWNER_BEFORE = re.compile(
+    r"(?:(?P<owner>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,2})['’]s"
+    r"|(?P<demonym>[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)|US|U\.S\.|UK|U\.K\.|PRC|EU|Philippine))"
+    r"[ \t]+(?:the[ \t]+)?\Z"
+)
+#: Owners that are Taiwan: its body ("Taiwan's Ministry of Foreign Affairs").
+_TAIWAN_OWNERS = frozenset(
+    {"Taiwan", "Taiwanese", "Taipei", "ROC", "R.O.C.", "Republic of China", "Formosa", "Formosan"}
+)
+#: Beijing for China's government: "the Ministry of National Defense in Beijing".
+_BEIJING = re.compile(rf"Beijing(?!{_WORD})|北京")
+#: Where a body named right before is: "in Beijing", "of China".
+_PLACE_AFTER = re.compile(r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?")
+
+
+def _without_bodies_abroad(spans: list[Span], text: str) -> list[Span]:
+    """The spans but the government bodies another country owns: Taiwan's bodies share
+    their English with many governments' (Ministry of Foreign Affairs, Ministry of
+    Education), and "China's Ministry of Foreign Affairs", "the Japanese Ministry of
+    Defense", "the Ministry of National Defense in Beijing" are not Taiwan's. The owner is
+    a possessive or a demonym right before the name that is not Taiwan's ("Taiwan's",
+    "Taipei's", a Taiwan place found there: "Kaohsiung's") nor a Chinese surname ("Lai's"),
+    or China or a place abroad right after "in" or "of"."""
+    out: list[Span] = []
+    for i, span in enumerate(spans):
+        entry = span.entry
+        if entry is None or entry.kind is not Kind.AGENCY or not span.text.isascii():
+            out.append(span)
+            continue
+        before = _OWNER_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if before is not None and _foreign_owner(before, spans[:i]):
+            continue
+        after = _PLACE_AFTER.match(text, span.end)
+        if after is not None and _abroad_at(text, after.end(), spans[i + 1 : i + 2]):
+            continue
+        out.append(span)
+    return out
+
+
+def _foreign_owner(found: re.Match[str], earlier: Sequence[Span]) -> bool:
+    """Whether the possessive or demonym before a body names an owner other than Taiwan."""
+    if found.group("demonym"):
+        return found.group("demonym") != "Taiwanese"
+    owner = found.group("owner")
+    if owner in _TAIWAN_OWNERS or owner.lower() in _chinese_syllables():
+        return False  # Taiwan's; Lai's, Cho's: a Taiwan official's
+    start = found.start("owner")
+    for s in reversed(earlier):
+        if s.end <= start:
+            break
+        if s.start >= start and s.entries:  # a name found there: Kaohsiung's, Tianjin's
+            return all(e.kind is Kind.FOREIGN_PLACE for e in s.entries)
+    return True
+
+
+def _abroad_at(text: str, at: int, following: Sequence[Span]) -> bool:
+    """Whether China, or a place abroad the matcher found, is named at ``at``."""
+    if _CHINA.match(text, at) is not None or _BEIJING.match(text, at) is not None:
+        return True
+    return bool(
+        following
+        and following[0].start == at
+        and following[0].entries
+        and all(e.kind is Kind.FOREIGN_PLACE for e in following[0].entries)
     )
 
 
