@@ -18,8 +18,8 @@ Han character (one between punctuation, spaces or Latin letters is a word alread
    district, township or village, or one outside Taiwan) followed by a title (高雄市長陳其邁
    is the mayor of Kaohsiung, Chen Chi-mai: the person is glossed, the city is not), a
    body named after it (臺北市議會: the council is glossed when the term base has it, the
-   city alone never) or a place named after it (中正紀念堂, 大安森林公園, 士林夜市, 中正大學)
-   is not the place alone. The word must end on a word boundary: 台北長期以來 is Taipei,
+   city alone never) or a place named after it (中正紀念堂, 大安森林公園, 士林夜市, 中正大學,
+   中正路, 大同街) is not the place alone. The word must end on a word boundary: 台北長期以來 is Taipei,
    for 長期 is a word.
 
 The segmenter, about 0.25 s to load with its dictionary, is loaded the first time a Chinese
@@ -108,6 +108,18 @@ AFTER_PLACE = frozenset(
         "车站",
         "火车站",
         "机场",
+        # roads and streets named after it: 中正路, 六合路, 信義路五段, 大同街, 大溪老街
+        "路",
+        "北路",
+        "南路",
+        "东路",
+        "西路",
+        "中路",
+        "大道",
+        "街",
+        "大街",
+        "老街",
+        "路口",
     }
 )
 

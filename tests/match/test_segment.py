@@ -42,6 +42,13 @@ CASES = [
     ("西屯區長與里長座談", []),
     # a name inside a longer word
     ("車子開上中正路", []),
+    # roads and streets named after a place
+    ("他住在六合路。", []),
+    ("在大同街開店", []),
+    ("中正路口塞車", []),
+    ("信義路五段封街", []),
+    ("大溪老街的攤販", [("大溪老街", "daxi-old-street")]),
+    ("高雄路竹區的農民", [("高雄", "kaohsiung-city"), ("路竹區", "kaohsiung-city-luzhu")]),
     ("大台北地區下雨", []),
     # still names: on word boundaries, or before a word that is no title
     ("高雄今天下雨", [("高雄", "kaohsiung-city")]),
@@ -72,6 +79,13 @@ EXACT_CASES = [
     ("花蓮縣長徐榛蔚視察", [("徐榛蔚", "hsu-chen-wei")]),
     ("中正大學的學生", []),
     ("車子開上中正路", []),
+    # roads and streets named after a place
+    ("他住在六合路。", []),
+    ("在大同街開店", []),
+    ("中正路口塞車", []),
+    ("信義路五段封街", []),
+    ("大溪老街的攤販", [("大溪老街", "daxi-old-street")]),
+    ("高雄路竹區的農民", [("路竹區", "kaohsiung-city-luzhu")]),  # 高雄 is no term as written
     ("住在中和區的居民", [("中和區", "new-taipei-city-zhonghe")]),
     ("，高雄市。", [("高雄市", "kaohsiung-city")]),
 ]
