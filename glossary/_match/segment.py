@@ -19,8 +19,8 @@ Han character (one between punctuation, spaces or Latin letters is a word alread
    is the mayor of Kaohsiung, Chen Chi-mai: the person is glossed, the city is not), a
    body named after it (臺北市議會: the council is glossed when the term base has it, the
    city alone never) or a place named after it (中正紀念堂, 大安森林公園, 士林夜市, 中正大學,
-   中正路, 大同街) is not the place alone. The word must end on a word boundary: 台北長期以來 is Taipei,
-   for 長期 is a word.
+   中正路, 大同街) is not the place alone. The word must end on a word boundary:
+   台北長期以來 is Taipei, for 長期 is a word.
 
 The segmenter, about 0.25 s to load with its dictionary, is loaded the first time a Chinese
 hit touches another Han character; a text whose names all stand between punctuation never

@@ -59,12 +59,11 @@ def test_the_presidential_office_is_the_office_of_the_president(glossary: Glossa
 
 
 def test_the_cli_leaves_a_body_abroad_alone() -> None:
-    text = "China's Ministry of Foreign Affairs said so, and Taiwan's Ministry of Foreign Affairs replied.\n"
-    code, out, _ = run("annotate", "-", input=text)
-    assert code == 0
-    assert out == text.replace(
-        "Taiwan's Ministry of Foreign Affairs", "Taiwan's Ministry of Foreign Affairs (外交部)"
-    )
+    china = "China's Ministry of Foreign Affairs said so"
+    taiwan = "Taiwan's Ministry of Foreign Affairs replied"
+    text = f"{china}, and {taiwan}.\n"
+    expected = f"{china}, and Taiwan's Ministry of Foreign Affairs (外交部) replied.\n"
+    assert run("annotate", "-", input=text) == (0, expected, "")
     done = installed("annotate", "-", input=text)
     assert done.returncode == 0
-    assert done.stdout == out
+    assert done.stdout == expected
