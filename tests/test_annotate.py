@@ -377,7 +377,7 @@ class _ChineseWords:
         self.jieba: Any = None
 
     def keeps(self, text: str, i: int, j: int, kinds: set[Kind]) -> bool:
-        from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, NAME_FREQUENCY, PLACE_KINDS
+        from glossary._match.segment import AFTER, AFTER_PLACE, BEFORE, PLACE_KINDS, name_frequency
 
         def han(k: int) -> bool:
             return 0 <= k < len(text) and has_cjk(text[k])
@@ -394,7 +394,7 @@ class _ChineseWords:
 
             self.jieba = rjieba.Jieba()
             for name in {"".join(map(to_simplified, n)) for n in self.names}:
-                freq = max(NAME_FREQUENCY, self.jieba.suggest_freq(name))
+                freq = name_frequency(name, self.jieba.suggest_freq(name))
                 self.jieba.add_word(name, freq, None)
         window = "".join(map(to_simplified, text[low:high]))
         cuts = set(itertools.accumulate(map(len, self.jieba.cut(window, False)), initial=0))

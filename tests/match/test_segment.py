@@ -55,6 +55,8 @@ CASES = [
     ("台北長期以來缺水", [("台北", "taipei-city")]),
     ("住在中和區的居民", [("中和區", "new-taipei-city-zhonghe")]),
     ("西屯區的居民反對", [("西屯區", "taichung-city-xitun")]),
+    ("花蓮與台東山區明天有雨", [("花蓮", "hualien-county"), ("台東", "taitung-county")]),
+    ("宜蘭山區豪雨", [("宜蘭", "yilan-county")]),
     ("西屯区的居民反对", [("西屯区", "taichung-city-xitun")]),
     ("，高雄市。", [("高雄市", "kaohsiung-city")]),
     # the full-width comma rule stays
