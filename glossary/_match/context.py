@@ -119,7 +119,7 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
     out = list(spans)
     if not out:
         return out
-    if text and any(_namesake(s) for s in out) and not _about_taiwan(text, out):
+    if text and any(map(_namesake_shaped, out)) and not _about_taiwan(text, out):
         out = [s for s in out if not _namesake(s)]
         if not out:
             return out
@@ -194,11 +194,20 @@ def _namesake(span: Span) -> bool:
     >>> [_namesake(s) for s in g.annotate("Jonathan Lee and Lien Chan")]
     [True, False]
     """
+    if not _namesake_shaped(span):
+        return False
+    return _LATIN_WORDS.match(span.text).group().lower() not in _chinese_syllables()  # type: ignore[union-attr]
+
+
+def _namesake_shaped(span: Span) -> bool:
+    """Whether the span is a person's name in English of two words or more, each an
+    everyday English word or name (:func:`_namesake` without its syllable check, which
+    loads the syllable table: most texts never need it)."""
     entry = span.entry
     if entry is None or entry.kind is not Kind.PERSON or not span.text.isascii():
         return False
     words = _LATIN_WORDS.findall(span.text)
-    if len(words) < 2 or words[0].lower() in _chinese_syllables():
+    if len(words) < 2:
         return False
     everyday = everyday_words()
     return all(w.lower() in everyday for w in words)
@@ -226,10 +235,12 @@ def _about_taiwan(text: str, spans: Sequence[Span]) -> bool:
     entry other than a namesake (:func:`_namesake`)."""
     if _TAIWAN.search(text):
         return True
-    return any(
-        s.entries and all(e.kind is not Kind.FOREIGN_PLACE for e in s.entries) and not _namesake(s)
-        for s in spans
-    )
+    native = [
+        s for s in spans if s.entries and all(e.kind is not Kind.FOREIGN_PLACE for e in s.entries)
+    ]
+    if any(not _namesake_shaped(s) for s in native):
+        return True
+    return any(not _namesake(s) for s in native)  # Lien Chan: a Chinese name
 
 
 #: Who owns a body named right after: a possessive ("China's", "South Korea's") or a
