@@ -108,16 +108,31 @@ def _reads_as_mandarin(bare: str) -> bool:
     >>> _reads_as_mandarin("shidng"), _reads_as_mandarin("bnaqiao")
     (False, False)
     """
-    for spellings in _spellings():
-        reached = [True] + [False] * len(bare)
-        for i in range(len(bare)):
-            if reached[i]:
-                for j in range(i + 1, min(len(bare), i + 6) + 1):
-                    if bare[i:j] in spellings:
-                        reached[j] = True
-        if reached[-1]:
-            return True
-    return False
+    # Every system at once: reached[i] has a bit for each system whose syllables spell
+    # bare[:i] (one pass over the name, not one per system)
+    systems = _systems()
+    length = len(bare)
+    reached = [0] * (length + 1)
+    reached[0] = (1 << len(_spellings())) - 1
+    for i in range(length):
+        here = reached[i]
+        if here:
+            for j in range(i + 1, min(length, i + 6) + 1):
+                these = systems.get(bare[i:j])
+                if these:
+                    reached[j] |= here & these
+    return reached[length] != 0
+
+
+@functools.cache
+def _systems() -> dict[str, int]:
+    """Each folded spelling of a syllable (:func:`_spellings`), and a bit for each system
+    that spells a syllable so."""
+    out: dict[str, int] = {}
+    for bit, spellings in enumerate(_spellings()):
+        for spelling in spellings:
+            out[spelling] = out.get(spelling, 0) | 1 << bit
+    return out
 
 
 @functools.cache
