@@ -472,23 +472,9 @@ def _chinese_report(glossary: Glossary, megabytes: float) -> list[str]:
     import ahocorasick_rs
     from flashtext import KeywordProcessor
 
-    from glossary._script import to_simplified
+    from benchmarks.chinese_scan import chinese_text
 
-    rng = random.Random(11)
-    entries = list(glossary)
-    out: list[str] = []
-    planted: list[tuple[int, int]] = []
-    size = 0
-    while size < megabytes * 1_000_000 / 3:  # three UTF-8 bytes a character
-        filler = "".join(rng.choice(CHINESE_FILLER) for _ in range(rng.randint(40, 80)))
-        entry = rng.choice(entries)
-        name = entry.chinese if rng.random() < 0.5 else to_simplified(entry.chinese)
-        start = size + len(filler) + 1
-        planted.append((start, start + len(name)))
-        piece = f"{filler}，{name}。"
-        out.append(piece)
-        size += len(piece)
-    text = "".join(out)
+    text, planted = chinese_text(glossary, megabytes)
     wanted = set(planted)
     mb = len(text.encode("utf-8")) / 1e6
     terms = sorted({t.text for e in glossary for t in e.zh})
