@@ -122,3 +122,23 @@ def test_annotate_takes_the_leftmost_longest_path_for_long_chinese_text(
     assert matcher._leftmost_automaton is not None
     assert [(s.start, s.end, s.text) for s in spans[: len(short)]] == short
     assert len(spans) == len(short) * 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        ("臺中市西屯區居民", True),
+        ("市長Ko Wen-je表示台北", True),
+        ("situndistrict" * 40 + "西屯", False),
+        ("", False),
+    ],
+    ids=["chinese", "chinese-with-a-latin-name", "english-with-a-chinese-name", "empty"],
+)
+def test_only_text_mostly_outside_ascii_takes_the_leftmost_longest_automaton(
+    text: str, wide: bool
+) -> None:
+    """English with a Chinese name or two keeps the pass over every candidate (its Latin
+    occurrences would each be checked alone the other way)."""
+    from glossary._match.scan import _mostly_wide
+
+    assert _mostly_wide(text) is wide
