@@ -114,17 +114,25 @@ def gloss(
         if span.start < skip_until:
             continue
         if alone(span):
-            # left alone, but a gloss the text gives it still counts as its first mention
-            # (glossing again must change nothing, however the quotation marks pair up)
-            if span.entry is not None and span.entry.id not in glossed:
-                where = _gloss_point(text, span) or span.end
-                if _already_glossed(text, where, span.entry, glossary, chinese=has_cjk(span.text)):
-                    glossed.add(span.entry.id)
+            # Left alone, but a bracket after it is still its own (nothing inside is
+            # glossed), and a gloss the text gives it still counts as its first mention:
+            # glossing again must change nothing, however the quotation marks pair up.
+            where, groups = _own_brackets(text, _gloss_point(text, span) or span.end)
+            if groups:
+                skip_until = groups[-1][1]
+            entry = span.entry
+            chinese = has_cjk(span.text)
+            if (
+                entry is not None
+                and entry.id not in glossed
+                and _already_glossed(text, where, entry, glossary, chinese=chinese)
+            ):
+                glossed.add(entry.id)
             continue
         at = _gloss_point(text, span)
         if at is None:
             continue  # inside a compound (Taichung-based): gloss a later mention
-        groups = _brackets_after(text, at)
+        at, groups = _own_brackets(text, at)
         inside: Sequence[Span] = ()
         if groups:
             skip_until = groups[-1][1]
@@ -206,6 +214,17 @@ def gloss_chinese(entry: Entry, *, long: bool = False, tai: str = "台") -> str:
         note = entry.short_chinese
     note = note or entry.chinese
     return note.replace("臺", "台") if tai == "台" else note
+
+
+def _own_brackets(text: str, at: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where a name's brackets start, and the brackets (:func:`_brackets_after`): right
+    after the name, or after the quote that closes on it (``Taichung” (台中)``)."""
+    groups = _brackets_after(text, at)
+    if not groups and text[at : at + 1] in CLOSING_QUOTES:
+        behind = _brackets_after(text, at + 1)
+        if behind:
+            return at + 1, behind
+    return at, groups
 
 
 def _brackets_after(text: str, at: int) -> list[tuple[int, int]]:
@@ -326,8 +345,9 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-#: Full-width punctuation of Chinese text (CJK symbols, full-width forms, corner quotes).
-_HAN_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]")
+#: Full-width punctuation of Chinese text (CJK symbols and punctuation, corner quotes,
+#: full-width forms). Curly quotes are English text's too: they decide nothing.
+_HAN_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 
 
 def _han_side(char: str) -> bool:

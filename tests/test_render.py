@@ -299,6 +299,18 @@ def test_a_gloss_inside_a_quotation_after_glossing_still_counts(
     assert _gloss(glossary, once) == once
 
 
+@pytest.mark.parametrize("every", [False, True], ids=["first", "every"])
+def test_a_bracket_after_the_closing_quote_is_the_names_gloss(
+    glossary: Glossary, every: bool
+) -> None:
+    """Found by the property test below: '"Taichung"Taichung”' glossed every mention gives
+    'Taichung” (台中)' for the second; glossed again, the gloss after the quote counts (it
+    was glossed a second time before the quote, and the 台中 inside the bracket too)."""
+    once = _gloss(glossary, '"Taichung"Taichung”', every=every)
+    assert _gloss(glossary, once, every=every) == once
+    assert "（" not in once  # a curly quote is no Chinese text
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
 def test_house_style_is_idempotent_and_only_adds(glossary: Glossary, text: str) -> None:
