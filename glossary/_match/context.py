@@ -36,7 +36,7 @@ import bisect
 import re
 import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from glossary._index import Index
@@ -67,9 +67,32 @@ _TOP = frozenset({Kind.MUNICIPALITY, Kind.COUNTY, Kind.CITY})
 #: Words for China: in the same sentence, a homonym abroad is meant (中國大陸的和平區);
 #: 中方 (the Chinese side), 中共 and 國務院 (the State Council) too.
 _CHINA = re.compile(
-    rf"(?<!{_WORD})(?:China|PRC|mainland|Mainland China|Chinese mainland)(?!{_WORD})"
+    r"China|PRC|mainland|Mainland China|Chinese mainland"
     r"|中國|中国|大陸|大陆|內地|内地|中方|中共|國務院|国务院|中華人民共和國|中华人民共和国"
 )
+#: (A plain alternation, its Latin words' boundaries checked on each match by
+#: :func:`_china_cues`: a look-behind first made the engine try the pattern at every
+#: character, 40 ms a megabyte of English.)
+
+
+def _china_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The words for China in ``text[start:end]``: a Latin one as a word of its own (a Han
+    character ends it: 在China的), never inside another (Chinatown, Chinas)."""
+    stop = len(text) if end is None else end
+    for found in _CHINA.finditer(text, start, stop):
+        if found.group()[0].isascii() and (
+            _letter(text[found.start() - 1 : found.start()])
+            or _letter(text[found.end() : found.end() + 1])
+        ):
+            continue
+        yield found
+
+
+def _letter(char: str) -> bool:
+    """Whether ``char`` is a letter or digit of a Latin word (a Han character is not one)."""
+    return char.isalnum() and not has_cjk(char)
+
+
 #: The PRC's province-level divisions (ids of the foreign layer): their names, alone, say a
 #: text is about China (Heping District in a story about Tianjin). The names are the
 #: index's, worked out once per index.
@@ -115,10 +138,13 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_province_names: weakref.WeakKeyDictionary[Index, re.Pattern[str] | None] = (
+_province_names: weakref.WeakKeyDictionary[Index, tuple[list[str], list[str]]] = (
     weakref.WeakKeyDictionary()
 )
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u3000]*\n|\u2029")
+#: How far a sentence is looked at each way from a name (a "sentence" without a full stop
+#: for longer than this is no sentence: a list, a table, a text without punctuation).
+_SENTENCE_REACH = 1000
 _SENTENCE_END = re.compile(r"[.!?。！？](?=[\s\"'”’」』)]|$)")
 
 
@@ -286,7 +312,7 @@ def _without_bodies_abroad(spans: list[Span], text: str) -> list[Span]:
             out.append(span)
             continue
         before = _compiled(_OWNER_BEFORE).search(text, max(0, span.start - 40), span.start)
-        if before is not None and _foreign_owner(before, spans[:i]):
+        if before is not None and _foreign_owner(before, spans, i):
             continue
         after = _PLACE_AFTER.match(text, span.end)
         if after is not None and _abroad_at(text, after.end(), spans[i + 1 : i + 2]):
@@ -295,15 +321,17 @@ def _without_bodies_abroad(spans: list[Span], text: str) -> list[Span]:
     return out
 
 
-def _foreign_owner(found: re.Match[str], earlier: Sequence[Span]) -> bool:
-    """Whether the possessive or demonym before a body names an owner other than Taiwan."""
+def _foreign_owner(found: re.Match[str], spans: Sequence[Span], i: int) -> bool:
+    """Whether the possessive or demonym before ``spans[i]``, a body, names an owner
+    other than Taiwan."""
     if found.group("demonym"):
         return found.group("demonym") != "Taiwanese"
     owner = found.group("owner")
     if owner in _TAIWAN_OWNERS or owner.lower() in _chinese_syllables():
         return False  # Taiwan's; Lai's, Cho's: a Taiwan official's
     start = found.start("owner")
-    for s in reversed(earlier):
+    for k in range(i - 1, -1, -1):
+        s = spans[k]
         if s.end <= start:
             break
         if s.start >= start and s.entries:  # a name found there: Kaohsiung's, Tianjin's
@@ -313,7 +341,8 @@ def _foreign_owner(found: re.Match[str], earlier: Sequence[Span]) -> bool:
 
 def _abroad_at(text: str, at: int, following: Sequence[Span]) -> bool:
     """Whether China, or a place abroad the matcher found, is named at ``at``."""
-    if _CHINA.match(text, at) is not None or _compiled(_BEIJING).match(text, at) is not None:
+    china = next(_china_cues(text, at, min(len(text), at + 20)), None)
+    if (china is not None and china.start() == at) or _compiled(_BEIJING).match(text, at):
         return True
     return bool(
         following
@@ -323,21 +352,27 @@ def _abroad_at(text: str, at: int, following: Sequence[Span]) -> bool:
     )
 
 
+#: How far a clause or the text around a name is looked at, each way: a Chinese clause
+#: is shorter, and a window keeps the cost of a name bounded in a text of any length.
+_CLAUSE_REACH = 200
+
+
 def _body_of_china(span: Span, text: str) -> bool:
     """Whether the span is a body name China's government shares with Taiwan's
-    (:func:`shared_body_names`), written in a Simplified paragraph with no word for Taiwan
-    in its clause: the PRC's ministry, not Taiwan's. Only asked of a text about China."""
+    (:func:`shared_body_names`), written in Simplified (the text around it in its
+    paragraph, :data:`_CLAUSE_REACH` characters each way) with no word for Taiwan in its
+    clause: the PRC's ministry, not Taiwan's. Only asked of a text about China."""
     if not has_cjk(span.text) or chinese_key(span.text) not in shared_body_names():
         return False
-    begin = max((m.end() for m in _CLAUSE_ZH.finditer(text, 0, span.start)), default=0)
-    end = _CLAUSE_ZH.search(text, span.end)
-    clause = text[begin : end.start() if end else len(text)]
-    if _TAIWAN_ZH.search(clause):
+    low = max(0, span.start - _CLAUSE_REACH)
+    high = min(len(text), span.end + _CLAUSE_REACH)
+    begin = max((m.end() for m in _CLAUSE_ZH.finditer(text, low, span.start)), default=low)
+    end = _CLAUSE_ZH.search(text, span.end, high)
+    if _TAIWAN_ZH.search(text, begin, end.start() if end else high):
         return False
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text, 0, span.start)]
-    after = _PARAGRAPH.search(text, span.end)
-    paragraph = text[breaks[-1] if breaks else 0 : after.start() if after else len(text)]
-    return _simplified(paragraph)
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text, low, span.start)]
+    after = _PARAGRAPH.search(text, span.end, high)
+    return _simplified(text[breaks[-1] if breaks else low : after.start() if after else high])
 
 
 def _simplified(text: str) -> bool:
@@ -458,16 +493,15 @@ def _foreign_cue(text: str, spans: Sequence[Span], index: Index) -> bool:
     """Whether the text may be about a place abroad: a word for China, a province of
     China named, or a place outside Taiwan found in it. Cheap: most texts have none, and
     nothing more is asked."""
-    if _CHINA.search(text) is not None:
+    if next(_china_cues(text), None) is not None:
         return True
     if any(e.kind is Kind.FOREIGN_PLACE for s in spans for e in s.entries):
         return True
-    provinces = _provinces(index)
-    return provinces is not None and provinces.search(text) is not None
+    return _province_named(text, index)
 
 
-def _provinces(index: Index) -> re.Pattern[str] | None:
-    """One pattern for the names of China's provinces the index holds (None if none)."""
+def _provinces(index: Index) -> tuple[list[str], list[str]]:
+    """The names of China's provinces the index holds: (Latin ones, Han ones)."""
     if index in _province_names:
         return _province_names[index]
     names: set[str] = set()
@@ -475,15 +509,34 @@ def _provinces(index: Index) -> re.Pattern[str] | None:
         n = index.number(ident)
         if n is not None:
             names.update(_bare_names(index.entry(n)))
-    pattern = None
-    if names:
-        latin = sorted((re.escape(n) for n in names if not has_cjk(n)), key=len, reverse=True)
-        han = sorted((re.escape(n) for n in names if has_cjk(n)), key=len, reverse=True)
-        parts = [rf"(?<![\w-])(?:{'|'.join(latin)})(?![\w-])"] if latin else []
-        parts += ["|".join(han)] if han else []
-        pattern = re.compile("|".join(parts))
-    _province_names[index] = pattern
-    return pattern
+    found = (sorted(n for n in names if not has_cjk(n)), sorted(n for n in names if has_cjk(n)))
+    _province_names[index] = found
+    return found
+
+
+def _province_named(text: str, index: Index) -> bool:
+    """Whether a province of China is named in ``text``: a Han name anywhere, a Latin one
+    as a word of its own (Guangdong, not Guangdongese). Substring searches, no pattern to
+    compile: most texts name none, and this is asked of every text."""
+    latin, han = _provinces(index)
+    if any(name in text for name in han):
+        return True
+    for name in latin:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1 : at]
+            after = text[end : end + 1]
+            if not _joins(before) and not _joins(after):
+                return True
+            at = text.find(name, at + 1)
+    return False
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` next to a Latin name makes it part of a longer word (a Han
+    character does not: 廣東Guangdong)."""
+    return bool(char) and (char in "-_" or (char.isalnum() and not has_cjk(char)))
 
 
 class _Abroad:
@@ -504,6 +557,10 @@ class _Abroad:
         for s in spans:
             if len(s.entries) == 1:
                 self.named_here.setdefault(self._paragraph(s.start), set()).add(s.entries[0].id)
+        # Worked out once for the text, so that each name costs a search, not a scan of its
+        # paragraph (a text of one long paragraph would take time growing with its square)
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._written: dict[str, list[int]] = {}  # a name -> where it is written
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -521,7 +578,6 @@ class _Abroad:
         if not places:
             return None
         start, end = self._bounds(span.start)
-        paragraph = self.text[start:end]
         native = [e for e in span.entries if e.kind is not Kind.FOREIGN_PLACE]
         if any(e.kind in _TOP for e in native):
             return None  # Kinmen, "off China's Fujian province", stays Taiwan's county
@@ -529,7 +585,7 @@ class _Abroad:
         if any(here & set(self.index.ancestors(e)) for e in native):
             return None  # a Taiwanese candidate's parent is named too: the parent rule's
         named = self.found.get(self._paragraph(span.start), set())
-        fitting = [e for e in places if self._ancestor_named(e, named, paragraph)]
+        fitting = [e for e in places if self._ancestor_named(e, named, start, end)]
         if not fitting:
             if not self._china_in_sentence(span, start, end):
                 return None
@@ -549,9 +605,9 @@ class _Abroad:
                 found.setdefault(entry.id, entry)
         return sorted(found.values(), key=lambda e: e.id)
 
-    def _ancestor_named(self, entry: Entry, named: set[str], paragraph: str) -> bool:
-        """Whether one of the entry's ancestors is named in the paragraph: found as a
-        name, or its bare name written (Tianjin, Guangdong, 天津, 廣東)."""
+    def _ancestor_named(self, entry: Entry, named: set[str], start: int, end: int) -> bool:
+        """Whether one of the entry's ancestors is named in the paragraph from ``start`` to
+        ``end``: found as a name, or its bare name written (Tianjin, Guangdong, 天津, 廣東)."""
         for ident in self.index.ancestors(entry):
             if ident in named:
                 return True
@@ -560,19 +616,29 @@ class _Abroad:
                 continue
             ancestor = self.index.entry(n)
             for name in _bare_names(ancestor):
-                if _written(name, paragraph):
+                if self._is_written(name, start, end):
                     return True
         return False
+
+    def _is_written(self, name: str, start: int, end: int) -> bool:
+        """Whether ``name`` is written between ``start`` and ``end`` (:func:`_written`):
+        where it is written in the text is found once, on the first question."""
+        places = self._written.get(name)
+        if places is None:
+            places = self._written[name] = _written_at(name, self.text)
+        i = bisect.bisect_left(places, start)
+        return i < len(places) and places[i] + len(name) <= end
 
     def _china_in_sentence(self, span: Span, start: int, end: int) -> bool:
         """Whether a word for China stands in the span's sentence, outside the names
         found (大陸 in 大陸委員會, the Mainland Affairs Council, is no such word)."""
         text = self.text
-        before = [m.end() for m in _SENTENCE_END.finditer(text, start, span.start)]
-        begin = before[-1] if before else start
-        after = _SENTENCE_END.search(text, span.end, end)
-        finish = after.end() if after else end
-        for cue in _CHINA.finditer(text, begin, finish):
+        ends = self.sentence_ends
+        i = bisect.bisect_right(ends, span.start) - 1  # the last sentence end before it
+        begin = max(ends[i] if i >= 0 else 0, start, span.start - _SENTENCE_REACH)
+        j = bisect.bisect_right(ends, span.end)  # the first one after it
+        finish = min(ends[j] if j < len(ends) else end, end, span.end + _SENTENCE_REACH)
+        for cue in _china_cues(text, begin, finish):
             i = bisect.bisect_right(self.starts, cue.start()) - 1
             if i < 0 or self.ends[i] <= cue.start():
                 return True
@@ -609,8 +675,16 @@ def _bare_names(entry: Entry) -> list[str]:
     return names
 
 
-def _written(name: str, paragraph: str) -> bool:
-    """Whether ``name`` is written in the paragraph (a whole word, for a Latin name)."""
+def _written_at(name: str, text: str) -> list[int]:
+    """Where ``name`` is written in ``text`` (as a whole word, for a Latin name), in order.
+
+    >>> _written_at("天津", "天津市與天津港"), _written_at("Tianjin", "Tianjin, Tianjinese")
+    ([0, 4], [0])
+    """
     if has_cjk(name):
-        return name in paragraph
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", paragraph) is not None
+        places, at = [], text.find(name)
+        while at >= 0:
+            places.append(at)
+            at = text.find(name, at + 1)
+        return places
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
