@@ -40,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from glossary._index import Index
-from glossary._match.facts import entry_status, everyday_words
+from glossary._match.facts import entry_status, is_everyday_word
 from glossary._model import DIVISIONS, Doubt, DoubtKind, Entry, Kind, Span
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
@@ -52,7 +52,7 @@ __all__ = ["decide", "own_term"]
 #: [^\W...] with the same ranges, 2 ms against 6 at import.)
 _WORD = r"(?:(?![\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])\w)"
 #: A plural generic word right after a name, and the kinds of place it names.
-_PLURAL = rf"[ \t]+((?i:counties|cities|districts|townships))(?!{_WORD})"
+_PLURAL = r"[ \t]+((?i:counties|cities|districts|townships))"  # then no letter: _letter
 _PLURAL_KINDS: dict[str, frozenset[Kind]] = {
     "counties": frozenset({Kind.COUNTY}),
     "cities": frozenset({Kind.MUNICIPALITY, Kind.CITY, Kind.COUNTY_CITY}),
@@ -246,8 +246,7 @@ def _namesake_shaped(span: Span) -> bool:
     words = _LATIN_WORDS.findall(span.text)
     if len(words) < 2:
         return False
-    everyday = everyday_words()
-    return all(w.lower() in everyday for w in words)
+    return all(is_everyday_word(w.lower()) for w in words)
 
 
 _LATIN_WORDS = re.compile(r"[A-Za-z]+")
@@ -434,6 +433,8 @@ def _by_plural_generic(spans: list[Span], text: str) -> None:
     for i in range(len(spans) - 1, -1, -1):
         span = spans[i]
         plural = _compiled(_PLURAL).match(text, span.end)
+        if plural is not None and _letter(text[plural.end() : plural.end() + 1]):
+            plural = None  # "counties表示" is the word; "countiesX" none
         if plural is not None:
             kinds = _PLURAL_KINDS[plural.group(1).lower()]
         elif kinds is not None and not _LIST_GAP.fullmatch(text, span.end, spans[i + 1].start):

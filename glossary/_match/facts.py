@@ -14,7 +14,14 @@ from glossary._model import Entry, MatchKind, Status, System, Term
 from glossary._text import latin_key
 from glossary._vocab import ASCII_MARKS, GENERIC_IN_TEXT, MARKS, strip_generic_en
 
-__all__ = ["KeyFacts", "entry_status", "everyday_words", "generic_words_of", "is_everyday"]
+__all__ = [
+    "KeyFacts",
+    "entry_status",
+    "everyday_words",
+    "generic_words_of",
+    "is_everyday",
+    "is_everyday_word",
+]
 
 
 @cache
@@ -30,9 +37,36 @@ def everyday_words() -> frozenset[str]:
     >>> {"taipei", "bade", "banqiao"} & everyday_words()
     set()
     """
+    return frozenset(_everyday_text().split())
+
+
+@cache
+def _everyday_text() -> str:
+    """The words of ``everyday_words.txt``, one a line, with a line break before the first
+    and after the last."""
     text = data_text("everyday_words.txt")
     body = text.find("\n", text.rfind("\n#") + 1)  # past the header: half the time
-    return frozenset(text[body:].split())
+    return text[body:] if text.endswith("\n") else text[body:] + "\n"
+
+
+#: How many words :func:`is_everyday_word` looks up in the file's text before it builds
+#: the set: a paragraph asks a few (each search of the 200 kB text about 30 µs), a long
+#: text thousands (the set, about 3 ms to build, then pays).
+_SEARCHES = 64
+_searched = [0]
+
+
+def is_everyday_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is one of :func:`everyday_words`, without building the
+    set for the few words a paragraph asks about.
+
+    >>> is_everyday_word("hoping"), is_everyday_word("banqiao")
+    (True, False)
+    """
+    if _searched[0] >= _SEARCHES or everyday_words.cache_info().currsize:
+        return word in everyday_words()
+    _searched[0] += 1
+    return "\n" not in word and f"\n{word}\n" in _everyday_text()
 
 
 def is_everyday(key: str, rows: Iterable[KeyRow]) -> bool:
@@ -45,14 +79,13 @@ def is_everyday(key: str, rows: Iterable[KeyRow]) -> bool:
     >>> is_everyday("xitun", [KeyRow("xitun", 0, "variant", 95.0, "Xitun District", None)])
     False
     """
-    words = everyday_words()
-    if key in words:
+    if is_everyday_word(key):
         return True
     for row in rows:
         bare = strip_generic_en(row.term) if row.match == "variant" else None
         if bare and latin_key(bare) == key:
             parts = bare.casefold().replace("-", " ").split()
-            if len(parts) > 1 and all(part in words for part in parts):
+            if len(parts) > 1 and all(map(is_everyday_word, parts)):
                 return True
     return False
 
