@@ -682,10 +682,16 @@ def _written_at(name: str, text: str) -> list[int]:
     >>> _written_at("天津", "天津市與天津港"), _written_at("Tianjin", "Tianjin, Tianjinese")
     ([0, 4], [0])
     """
-    if has_cjk(name):
-        places, at = [], text.find(name)
-        while at >= 0:
+    latin = not has_cjk(name)
+    places, at = [], text.find(name)
+    while at >= 0:  # str.find, not a pattern with a look-behind tried at every character
+        end = at + len(name)
+        if not latin or not (_in_word(text[at - 1 : at]) or _in_word(text[end : end + 1])):
             places.append(at)
-            at = text.find(name, at + 1)
-        return places
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+        at = text.find(name, at + 1)
+    return places
+
+
+def _in_word(char: str) -> bool:
+    """Whether ``char`` next to a Latin name joins it to a longer word (as ``[\\w-]``)."""
+    return bool(char) and (char.isalnum() or char in "_-")
