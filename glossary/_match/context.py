@@ -561,7 +561,7 @@ class _Abroad:
         # Worked out once for the text, so that each name costs a search, not a scan of its
         # paragraph (a text of one long paragraph would take time growing with its square)
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._written: dict[str, list[int]] = {}  # a name -> where it is written
+        self._written: dict[tuple[str, int], bool] = {}  # (name, paragraph) -> written?
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -622,13 +622,14 @@ class _Abroad:
         return False
 
     def _is_written(self, name: str, start: int, end: int) -> bool:
-        """Whether ``name`` is written between ``start`` and ``end`` (:func:`_written`):
-        where it is written in the text is found once, on the first question."""
-        places = self._written.get(name)
-        if places is None:
-            places = self._written[name] = _written_at(name, self.text)
-        i = bisect.bisect_left(places, start)
-        return i < len(places) and places[i] + len(name) <= end
+        """Whether ``name`` is written in the paragraph from ``start`` to ``end``
+        (:func:`_written_at`): each paragraph is searched for a name once, on the first
+        question."""
+        key = (name, start)
+        found = self._written.get(key)
+        if found is None:
+            found = self._written[key] = bool(_written_at(name, self.text, start, end, first=True))
+        return found
 
     def _china_in_sentence(self, span: Span, start: int, end: int) -> bool:
         """Whether a word for China stands in the span's sentence, outside the names
@@ -676,19 +677,25 @@ def _bare_names(entry: Entry) -> list[str]:
     return names
 
 
-def _written_at(name: str, text: str) -> list[int]:
-    """Where ``name`` is written in ``text`` (as a whole word, for a Latin name), in order.
+def _written_at(
+    name: str, text: str, start: int = 0, end: int | None = None, *, first: bool = False
+) -> list[int]:
+    """Where ``name`` is written in ``text[start:end]`` (as a whole word, for a Latin
+    name), in order; only the first place with ``first``.
 
     >>> _written_at("天津", "天津市與天津港"), _written_at("Tianjin", "Tianjin, Tianjinese")
     ([0, 4], [0])
     """
+    stop = len(text) if end is None else end
     latin = not has_cjk(name)
-    places, at = [], text.find(name)
+    places, at = [], text.find(name, start, stop)
     while at >= 0:  # str.find, not a pattern with a look-behind tried at every character
-        end = at + len(name)
-        if not latin or not (_in_word(text[at - 1 : at]) or _in_word(text[end : end + 1])):
+        after = at + len(name)
+        if not latin or not (_in_word(text[at - 1 : at]) or _in_word(text[after : after + 1])):
             places.append(at)
-        at = text.find(name, at + 1)
+            if first:
+                break
+        at = text.find(name, at + 1, stop)
     return places
 
 

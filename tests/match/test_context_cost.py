@@ -17,14 +17,14 @@ UNIT = (
 
 
 def test_each_name_abroad_is_searched_for_once_per_text(glossary: Glossary) -> None:
-    """Where an ancestor's name is written is worked out once for the text, not once per
-    span in its paragraph."""
+    """Whether an ancestor's name is written in a paragraph is worked out once for the
+    paragraph, not once per span in it."""
     calls: list[str] = []
     real = context._written_at
 
-    def counted(name: str, text: str) -> list[int]:
+    def counted(name: str, text: str, *args: int, **options: bool) -> list[int]:
         calls.append(name)
-        return real(name, text)
+        return real(name, text, *args, **options)
 
     with mock.patch.object(context, "_written_at", counted):
         spans = glossary.annotate(UNIT * 200)  # one paragraph of about 50 kB
