@@ -12,8 +12,6 @@ contributors; data CC BY-SA 4.0) is needed only to regenerate the file:
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,20 +43,7 @@ def build() -> str:
     return head + "\n".join(words) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the output is stale")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run scripts/gen_english_words.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {text.count(chr(10)) - 3} words")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import termgen  # scripts/termgen.py, beside this one
+
+    raise SystemExit(termgen.list_main(OUT, build, __doc__ or "", "words"))

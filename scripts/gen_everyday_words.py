@@ -26,9 +26,7 @@ Needs, only to regenerate the file (the package reads the result):
 
 from __future__ import annotations
 
-import argparse
 import subprocess
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -101,20 +99,7 @@ def build() -> str:
     return head + "\n".join(sorted(words | given | surnames | set(ABROAD))) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the output is stale")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run scripts/gen_everyday_words.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} words")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import termgen  # scripts/termgen.py, beside this one
+
+    raise SystemExit(termgen.list_main(OUT, build, __doc__ or "", "words"))

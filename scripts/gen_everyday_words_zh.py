@@ -27,7 +27,6 @@ rjieba is one of glossary's own dependencies, so regenerating needs nothing more
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -92,20 +91,7 @@ def build() -> str:
     return head + "\n".join(listed[k] for k in sorted(listed)) + "\n"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the output is stale")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run scripts/gen_everyday_words_zh.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} names")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import termgen  # scripts/termgen.py, beside this one
+
+    raise SystemExit(termgen.list_main(OUT, build, __doc__ or "", "names"))

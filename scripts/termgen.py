@@ -118,12 +118,29 @@ def main(out: Path, build: Callable[[Path], str], doc: str) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args()
     text = build(args.data)
-    if args.check:
+    return write_or_check(out, text, args.check, f"{text.count(chr(10) + '- id: ')} entries")
+
+
+def list_main(out: Path, build: Callable[[], str], doc: str, unit: str) -> int:
+    """For a generated list (one item a line under a ``#`` header, no reference data):
+    parse --check, build the text and write it (or compare it); ``unit`` names its items."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    args = parser.parse_args()
+    text = build()
+    items = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
+    return write_or_check(out, text, args.check, f"{items} {unit}")
+
+
+def write_or_check(out: Path, text: str, check: bool, what: str) -> int:
+    """Write ``text`` to ``out`` atomically and say ``what`` it holds, or with ``check``
+    exit 1 (and say so) if the committed file differs."""
+    if check:
         if not out.is_file() or out.read_text(encoding="utf-8") != text:
             print(f"{out} is stale: run scripts/{Path(sys.argv[0]).name}", file=sys.stderr)
             return 1
         return 0
     with atomic_write(out) as handle:
         handle.write(text.encode("utf-8"))
-    print(f"wrote {out.relative_to(ROOT)}: {text.count(chr(10) + '- id: ')} entries")
+    print(f"wrote {out.relative_to(ROOT)}: {what}")
     return 0
