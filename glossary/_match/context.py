@@ -691,14 +691,9 @@ def _written_at(
     places, at = [], text.find(name, start, stop)
     while at >= 0:  # str.find, not a pattern with a look-behind tried at every character
         after = at + len(name)
-        if not latin or not (_in_word(text[at - 1 : at]) or _in_word(text[after : after + 1])):
+        if not latin or not (_joins(text[at - 1 : at]) or _joins(text[after : after + 1])):
             places.append(at)
             if first:
                 break
         at = text.find(name, at + 1, stop)
     return places
-
-
-def _in_word(char: str) -> bool:
-    """Whether ``char`` next to a Latin name joins it to a longer word (as ``[\\w-]``)."""
-    return bool(char) and (char.isalnum() or char in "_-")
