@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glossary import _stamps
+from glossary._data import data_text
 from glossary._errors import CacheError, Issue, RomanizationError
 from glossary._fsutil import temp_path_beside
 from glossary._model import Entry, Kind
@@ -86,12 +87,9 @@ def everyday_chinese_keys() -> frozenset[str]:
     >>> {"合作", "中方", "港口"} <= everyday_chinese_keys(), "北京" in everyday_chinese_keys()
     (True, False)
     """
-    from importlib import resources  # not at module level: it imports tempfile
-
     from glossary._script import to_simplified
 
-    data = resources.files("glossary").joinpath("data/everyday_words_zh.txt")
-    lines = data.read_text("utf-8").split("\n")
+    lines = data_text("everyday_words_zh.txt").split("\n")
     names = [line.split("\t", 1)[0] for line in lines if line and line[0] != "#"]
     return frozenset(chinese_key(f) for name in names for f in (name, to_simplified(name)))
 

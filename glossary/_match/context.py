@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from glossary._data import data_text
 from glossary._index import Index
 from glossary._match.facts import entry_status, is_everyday_word
 from glossary._model import DIVISIONS, Doubt, DoubtKind, Entry, Kind, Span
@@ -203,12 +204,9 @@ def shared_body_names() -> frozenset[str]:
     >>> sorted(n for n in shared_body_names() if "防" in n), "陸委會" in shared_body_names()
     (['国防部', '國防部'], False)
     """
-    from importlib import resources  # not at module level: it imports tempfile
-
     from glossary._script import to_simplified
 
-    data = resources.files("glossary").joinpath("data/shared_body_names.txt")
-    names = [w for w in data.read_text("utf-8").split("\n") if w and w[0] != "#"]
+    names = [w for w in data_text("shared_body_names.txt").split("\n") if w and w[0] != "#"]
     return frozenset(chinese_key(n) for name in names for n in (name, to_simplified(name)))
 
 

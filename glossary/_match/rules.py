@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from glossary._data import data_text
 from glossary._match.facts import KeyFacts
 from glossary._match.segment import Words
 from glossary._text import is_cjk
@@ -193,9 +194,7 @@ def longer_name_words() -> frozenset[str]:
     >>> {"Times", "Bank", "Temple"} <= longer_name_words()
     True
     """
-    from importlib import resources  # not at module level: it imports tempfile
-
-    text = resources.files("glossary").joinpath("data/longer_names.txt").read_text("utf-8")
+    text = data_text("longer_names.txt")
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
