@@ -36,7 +36,7 @@ import bisect
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from glossary._data import data_text
@@ -559,7 +559,13 @@ class _Abroad:
         # Worked out once for the text, so that each name costs a search, not a scan of its
         # paragraph (a text of one long paragraph would take time growing with its square)
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._written: dict[tuple[str, int], bool] = {}  # (name, paragraph) -> written?
+        self.spans = spans
+        # The homonyms abroad of each span (by identity: asked for once per span), the
+        # ancestors' names they may ask about, and which of them each paragraph writes.
+        self._places: dict[int, tuple[Span, list[Entry]]] = {}
+        self._ancestor_names: dict[str, list[str]] = {}  # an ancestor's id -> its names
+        self._searched: _NameSearch | None = None
+        self._written: dict[int, set[str]] = {}  # a paragraph's start -> the names it writes
 
     def _paragraph(self, at: int) -> int:
         return bisect.bisect_right(self.breaks, at)
@@ -593,7 +599,17 @@ class _Abroad:
 
     def _homonyms(self, span: Span) -> list[Entry]:
         """The places abroad the span's name may mean, its own entries' and the index's
-        (the matcher gives a Latin name's homonyms abroad only with their generic word)."""
+        (the matcher gives a Latin name's homonyms abroad only with their generic word);
+        worked out once per span."""
+        cached = self._places.get(id(span))
+        if cached is not None and cached[0] is span:
+            return cached[1]
+        places = self._places_of(span)
+        self._places[id(span)] = (span, places)
+        return places
+
+    def _places_of(self, span: Span) -> list[Entry]:
+        """:meth:`_homonyms`, worked out."""
         found = {e.id: e for e in span.entries if e.kind is Kind.FOREIGN_PLACE}
         if not any(_is_place(e) for e in span.entries):
             return list(found.values())
@@ -610,24 +626,42 @@ class _Abroad:
         for ident in self.index.ancestors(entry):
             if ident in named:
                 return True
-            n = self.index.number(ident)
-            if n is None:
-                continue
-            ancestor = self.index.entry(n)
-            for name in _bare_names(ancestor):
+            for name in self._names_of(ident):
                 if self._is_written(name, start, end):
                     return True
         return False
 
+    def _names_of(self, ident: str) -> list[str]:
+        """The bare names of the ancestor ``ident`` (:func:`_bare_names`; none if the index
+        lacks it), worked out once per text."""
+        names = self._ancestor_names.get(ident)
+        if names is None:
+            n = self.index.number(ident)
+            names = [] if n is None else _bare_names(self.index.entry(n))
+            self._ancestor_names[ident] = names
+        return names
+
     def _is_written(self, name: str, start: int, end: int) -> bool:
         """Whether ``name`` is written in the paragraph from ``start`` to ``end``
-        (:func:`_written_at`): each paragraph is searched for a name once, on the first
-        question."""
-        key = (name, start)
-        found = self._written.get(key)
-        if found is None:
-            found = self._written[key] = bool(_written_at(name, self.text, start, end, first=True))
-        return found
+        (:func:`_written_at`). On the first question about a paragraph, one search of it
+        finds every name the text's places abroad may ask about (:class:`_NameSearch`):
+        each paragraph is read once, however many names are asked of it, and a name not
+        written costs no scan of its own (one ``str.find`` through a megabyte, each, made
+        half the work of a text about China)."""
+        if self._searched is None:
+            self._searched = _NameSearch(
+                name
+                for span in self.spans
+                for place in self._homonyms(span)
+                for ident in self.index.ancestors(place)
+                for name in self._names_of(ident)
+            )
+        written = self._written.get(start)
+        if written is None:
+            written = self._written[start] = self._searched.written(self.text, start, end)
+        if name in self._searched.names:
+            return name in written
+        return bool(_written_at(name, self.text, start, end, first=True))  # not foreseen
 
     def _china_in_sentence(self, span: Span, start: int, end: int) -> bool:
         """Whether a word for China stands in the span's sentence, outside the names
@@ -688,10 +722,50 @@ def _written_at(
     latin = not has_cjk(name)
     places, at = [], text.find(name, start, stop)
     while at >= 0:  # str.find, not a pattern with a look-behind tried at every character
-        after = at + len(name)
-        if not latin or not (_joins(text[at - 1 : at]) or _joins(text[after : after + 1])):
+        if not latin or _stands_alone(text, at, at + len(name)):
             places.append(at)
             if first:
                 break
         at = text.find(name, at + 1, stop)
     return places
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the Latin name written at ``text[start:end]`` is a word of its own, not
+    part of a longer one (:func:`_joins`)."""
+    return not (_joins(text[start - 1 : start]) or _joins(text[end : end + 1]))
+
+
+class _NameSearch:
+    """Where names are written, every one of them found in one pass over a paragraph
+    (an Aho-Corasick automaton, overlapping: every place of every name), each place kept
+    as :func:`_written_at` keeps it: a Han name anywhere, a Latin one as a word of its
+    own. ``names`` are those it searches for (no empty one)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        self.names = frozenset(filter(None, names))
+        self._patterns = sorted(self.names)
+        self._latin = [not has_cjk(name) for name in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns) if self._patterns else None
+
+    def written(self, text: str, start: int, end: int) -> set[str]:
+        """The names written in ``text[start:end]``.
+
+        >>> text = "Tianjinese in 天津市, Hebei"
+        >>> sorted(_NameSearch(["天津", "Tianjin", "Hebei"]).written(text, 0, len(text)))
+        ['Hebei', '天津']
+        """
+        found: set[str] = set()
+        if self._automaton is None or start >= end:
+            return found
+        patterns, latin = self._patterns, self._latin
+        hits = self._automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        for i, at, after in hits:
+            name = patterns[i]
+            if name not in found and (
+                not latin[i] or _stands_alone(text, start + at, start + after)
+            ):
+                found.add(name)
+        return found

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from unittest import mock
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from glossary import Glossary
 from glossary._match import context
 
@@ -16,21 +19,49 @@ UNIT = (
 )
 
 
-def test_each_name_abroad_is_searched_for_once_per_text(glossary: Glossary) -> None:
-    """Whether an ancestor's name is written in a paragraph is worked out once for the
-    paragraph, not once per span in it."""
-    calls: list[str] = []
-    real = context._written_at
+def test_each_paragraph_is_searched_for_names_abroad_once(glossary: Glossary) -> None:
+    """Whether an ancestor's name is written in a paragraph is worked out in one search
+    of the paragraph for every name the text's places abroad may ask about, once per
+    paragraph, not once per span nor once per name; no name is searched for on its own."""
+    searched: list[tuple[int, int]] = []
+    alone: list[str] = []
+    real = context._NameSearch.written
+    real_alone = context._written_at
 
-    def counted(name: str, text: str, *args: int, **options: bool) -> list[int]:
-        calls.append(name)
-        return real(name, text, *args, **options)
+    def counted(self: context._NameSearch, text: str, start: int, end: int) -> set[str]:
+        searched.append((start, end))
+        return real(self, text, start, end)
 
-    with mock.patch.object(context, "_written_at", counted):
-        spans = glossary.annotate(UNIT * 200)  # one paragraph of about 50 kB
+    def counted_alone(name: str, text: str, *args: int, **options: bool) -> list[int]:
+        alone.append(name)
+        return real_alone(name, text, *args, **options)
+
+    paragraphs = [UNIT * 40] * 5
+    with (
+        mock.patch.object(context._NameSearch, "written", counted),
+        mock.patch.object(context, "_written_at", counted_alone),
+    ):
+        spans = glossary.annotate("\n\n".join(paragraphs))  # five paragraphs of 10 kB
     assert len(spans) >= 1000
-    assert calls, "the rule was not exercised"
-    assert len(calls) == len(set(calls))
+    assert searched, "the rule was not exercised"
+    assert len(searched) == len(set(searched)) <= len(paragraphs)
+    assert not alone
+
+
+@given(
+    st.lists(st.sampled_from(["天津", "天津市", "津市", "Tianjin", "Tian", "Hebei", "He"])),
+    st.text(alphabet="天津市河北 TianjHebi-_,.\n𠀀臺", max_size=60),
+    st.integers(min_value=0, max_value=60),
+    st.integers(min_value=0, max_value=60),
+)
+def test_one_search_finds_what_a_search_for_each_name_finds(
+    names: list[str], text: str, start: int, end: int
+) -> None:
+    """The names one pass over ``text[start:end]`` finds written are those a search for
+    each name alone (``_written_at``) finds there: a Han name anywhere, a Latin one as a
+    word of its own, names inside others and overlapping included."""
+    alone = {n for n in names if context._written_at(n, text, start, end, first=True)}
+    assert context._NameSearch(names).written(text, start, end) == alone
 
 
 def test_the_script_of_a_shared_body_name_is_judged_on_a_window(glossary: Glossary) -> None:
