@@ -57,6 +57,8 @@ class Matcher:
         self._numbers: dict[str, int] = {}
         self._facts: list[KeyFacts | None] = []
         self.bounds: list[int] = []
+        #: Per key, whether it needs a word boundary after it (its bound is rules.WORD).
+        self._word_ends: list[bool] = []
         self._generics: dict[int, frozenset[str]] = {}  # per entry: see KeyFacts.generics
         self._prefixes = frozenset(filter(None, index.meta("prefix_keys").split("\n")))
         self._key_count = int(index.meta("key_count") or 0)
@@ -67,13 +69,12 @@ class Matcher:
         # comes (a short one asks the index for its substrings instead): one scans the
         # bytes of a text that folds to ASCII (most English; 10-15% faster than scanning
         # the string, which maps every match's byte offsets back to characters), the
-        # other any text. ``_automaton_numbers`` maps an automaton's pattern to our number.
+        # other any text. A pattern's number in them is the key's (see _every_key).
         self._bytes_automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._text_automaton: ahocorasick_rs.AhoCorasick | None = None
         #: Over strings too, leftmost-longest: see _leftmost_longest_text.
         self._leftmost_automaton: ahocorasick_rs.AhoCorasick | None = None
         self._automaton_keys: list[str] | None = None
-        self._automaton_numbers: list[int] = []
 
     def _chinese_keys(self) -> list[str]:
         """The index's Chinese keys: the segmenter's names."""
@@ -88,9 +89,11 @@ class Matcher:
             self.keys.append(key)
             self._facts.append(None)
             if not key.isascii():
-                self.bounds.append(rules.NO_BOUND)
+                bound = rules.NO_BOUND
             else:
-                self.bounds.append(rules.PREFIX if key in self._prefixes else rules.WORD)
+                bound = rules.PREFIX if key in self._prefixes else rules.WORD
+            self.bounds.append(bound)
+            self._word_ends.append(bound == rules.WORD)
         return n
 
     def find(
@@ -153,6 +156,14 @@ class Matcher:
         if edges is None:
             return [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in raw]
         bounds, cut_off = self.bounds, rules.cut_off_folded
+        if folded.ascii is not None:  # the rule read off maps of the whole text
+            starts, ends = rules.cut_off_maps(folded.ascii, edges)
+            word = self._word_ends
+            return [
+                (fstart, fstart - fend, fend, pattern)
+                for pattern, fstart, fend in raw
+                if not (starts[fstart] and bounds[pattern]) and not (ends[fend] and word[pattern])
+            ]
         return [
             (fstart, fstart - fend, fend, pattern)
             for pattern, fstart, fend in raw
@@ -166,22 +177,29 @@ class Matcher:
         import ahocorasick_rs
 
         keys = self._every_key()
-        numbers = self._automaton_numbers
         if folded.ascii is not None:
             if self._bytes_automaton is None:
                 self._bytes_automaton = ahocorasick_rs.BytesAhoCorasick(
                     [key.encode() for key in keys], matchkind=ahocorasick_rs.MatchKind.Standard
                 )
-            raw = self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
-        else:
-            raw = self._overlapping().find_matches_as_indexes(folded.text, overlapping=True)
-        return [(numbers[pattern], start, end) for pattern, start, end in raw]
+            return self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
+        return self._overlapping().find_matches_as_indexes(folded.text, overlapping=True)
 
     def _every_key(self) -> list[str]:
-        """Every key of the index, each numbered (what the automatons are built over)."""
+        """Every key of the index, in the order of their numbers (what the automatons are
+        built over: a pattern's number in them is the key's). Keys numbered before (by
+        :meth:`_probe`, for short texts) are numbered again, the index's order first."""
         if self._automaton_keys is None:
-            self._automaton_keys = self.index.keys()
-            self._automaton_numbers = [self._number(key) for key in self._automaton_keys]
+            keys = self.index.keys()
+            if self.keys[: len(keys)] != keys:
+                known = list(zip(self.keys, self._facts, strict=True))
+                self.keys, self._numbers, self._facts = [], {}, []
+                self.bounds, self._word_ends = [], []
+                for key in keys:
+                    self._number(key)
+                for key, info in known:
+                    self._facts[self._number(key)] = info
+            self._automaton_keys = keys
         return self._automaton_keys
 
     def _overlapping(self) -> ahocorasick_rs.AhoCorasick:
@@ -367,11 +385,10 @@ class Matcher:
             self._leftmost_automaton = ahocorasick_rs.AhoCorasick(
                 self._every_key(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
             )
-        numbers = self._automaton_numbers
         ftext = folded.text
         raw = self._leftmost_automaton.find_matches_as_indexes(ftext)
         facts = self._facts
-        new = {numbers[pattern] for pattern, _, _ in raw}
+        new = {pattern for pattern, _, _ in raw}
         self._prepare_keys([n for n in new if facts[n] is None])
         mask, blocks, edges = folded.mask, folded.blocks, folded.edges
         assert edges is not None
@@ -382,7 +399,6 @@ class Matcher:
         i, total = 0, len(raw)
         while i < total:
             pattern, fstart, fend = raw[i]
-            pattern = numbers[pattern]
             i += 1
             info = facts[pattern]
             assert info is not None
@@ -411,7 +427,7 @@ class Matcher:
         """The candidates (:meth:`_candidates`) that start in ``low:high`` of the folded
         text, sorted, their keys worked out."""
         piece = folded.text[low : high - 1 + max(self._longest, 1)]
-        numbers, bounds, cut_off = self._automaton_numbers, self.bounds, rules.cut_off_folded
+        bounds, cut_off = self.bounds, rules.cut_off_folded
         ftext, edges = folded.text, folded.edges
         assert edges is not None
         found: list[Candidate] = []
@@ -419,9 +435,9 @@ class Matcher:
             piece, overlapping=True
         ):
             if start < high - low:
-                fstart, fend, n = start + low, end + low, numbers[pattern]
-                if not cut_off(ftext, edges, fstart, fend, bounds[n]):
-                    found.append((fstart, fstart - fend, fend, n))
+                fstart, fend = start + low, end + low
+                if not cut_off(ftext, edges, fstart, fend, bounds[pattern]):
+                    found.append((fstart, fstart - fend, fend, pattern))
         found.sort()
         self._prepare_all(found)
         return found

@@ -144,6 +144,33 @@ def test_the_fold_of_latin_text_is_its_key(text: str) -> None:
     assert fold(text).text == latin_key(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aZz09 -'’.,(_)\n\téÉＴ")),
+        max_size=24,
+    )
+)
+def test_the_word_boundary_maps_are_the_rule_at_every_place(text: str) -> None:
+    """rules.cut_off_maps says, for every start, end and bound of a folded ASCII text,
+    what rules.cut_off_folded says."""
+    from glossary._match import rules
+
+    folded = fold(text)
+    if folded.ascii is None or folded.edges is None:
+        return
+    starts, ends = rules.cut_off_maps(folded.ascii, folded.edges)
+    length = len(folded.text)
+    assert len(starts) == length
+    assert len(ends) == length + 1
+    for fstart in range(length):
+        for fend in range(fstart + 1, length + 1):
+            for bound in (rules.NO_BOUND, rules.WORD, rules.PREFIX):
+                mapped = bool(bound and (starts[fstart] or (bound == rules.WORD and ends[fend])))
+                expected = rules.cut_off_folded(folded.text, folded.edges, fstart, fend, bound)
+                assert mapped == expected, (text, fstart, fend, bound)
+
+
 _PIECES = [
     "Situn",
     "Hsi-t'un",

@@ -142,3 +142,25 @@ def test_only_text_mostly_outside_ascii_takes_the_leftmost_longest_automaton(
     from glossary._match.scan import _mostly_wide
 
     assert _mostly_wide(text) is wide
+
+
+def test_keys_numbered_for_a_short_text_are_numbered_again_for_the_automatons(
+    glossary: Glossary,
+) -> None:
+    """A matcher that asked the index for a short text's keys, then builds its automatons
+    for a longer one, numbers its keys in the automatons' order and keeps what it worked
+    out: it finds what a matcher that scanned from the start finds, in both texts."""
+    short = "Situn District, Hsi-t'un and 西屯區 in Taichung; Ko Wen-je said."
+    longer = (short + " Officials in Xinyi District and Taipei. ") * 20
+    probing = Matcher(glossary._index)
+    first = probing.find(short)
+    assert probing.keys  # it asked the index
+    assert probing._automaton_keys is None
+    probing._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
+    scanning = Matcher(glossary._index)
+    scanning._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
+    assert first == scanning.find(short)
+    assert probing.find(longer) == scanning.find(longer)
+    keys = glossary._index.keys()
+    assert probing.keys[: len(keys)] == scanning.keys[: len(keys)] == keys
+    assert all(probing._numbers[key] == n for n, key in enumerate(probing.keys))
