@@ -37,7 +37,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary._data import data_text
 from glossary._index import Index
@@ -354,12 +354,19 @@ def _abroad_at(text: str, at: int, following: Sequence[Span]) -> bool:
 _CLAUSE_REACH = 200
 
 
+@lru_cache(maxsize=65536)
+def _shared_body_name(name: str) -> bool:
+    """Whether a Chinese name found is one of :func:`shared_body_names` (remembered: a
+    text names the same few bodies again and again, and most names are none)."""
+    return has_cjk(name) and chinese_key(name) in shared_body_names()
+
+
 def _body_of_china(span: Span, text: str) -> bool:
     """Whether the span is a body name China's government shares with Taiwan's
     (:func:`shared_body_names`), written in Simplified (the text around it in its
     paragraph, :data:`_CLAUSE_REACH` characters each way) with no word for Taiwan in its
     clause: the PRC's ministry, not Taiwan's. Only asked of a text about China."""
-    if not has_cjk(span.text) or chinese_key(span.text) not in shared_body_names():
+    if not _shared_body_name(span.text):
         return False
     low = max(0, span.start - _CLAUSE_REACH)
     high = min(len(text), span.end + _CLAUSE_REACH)
@@ -560,9 +567,10 @@ class _Abroad:
         # paragraph (a text of one long paragraph would take time growing with its square)
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
         self.spans = spans
-        # The homonyms abroad of each span (by identity: asked for once per span), the
-        # ancestors' names they may ask about, and which of them each paragraph writes.
-        self._places: dict[int, tuple[Span, list[Entry]]] = {}
+        # The homonyms abroad of each name found (its text and entries: a text names the
+        # same places again and again), the ancestors' names they may ask about, and which
+        # of them each paragraph writes.
+        self._places: dict[str, tuple[tuple[Entry, ...], list[Entry]]] = {}
         self._ancestor_names: dict[str, list[str]] = {}  # an ancestor's id -> its names
         self._searched: _NameSearch | None = None
         self._written: dict[int, set[str]] = {}  # a paragraph's start -> the names it writes
@@ -600,12 +608,12 @@ class _Abroad:
     def _homonyms(self, span: Span) -> list[Entry]:
         """The places abroad the span's name may mean, its own entries' and the index's
         (the matcher gives a Latin name's homonyms abroad only with their generic word);
-        worked out once per span."""
-        cached = self._places.get(id(span))
-        if cached is not None and cached[0] is span:
+        worked out once per name and entries in a text."""
+        cached = self._places.get(span.text)
+        if cached is not None and cached[0] == span.entries:
             return cached[1]
         places = self._places_of(span)
-        self._places[id(span)] = (span, places)
+        self._places[span.text] = (span.entries, places)
         return places
 
     def _places_of(self, span: Span) -> list[Entry]:

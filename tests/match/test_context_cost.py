@@ -9,7 +9,7 @@ from unittest import mock
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary import Glossary
+from glossary import Entry, Glossary, Span
 from glossary._match import context
 
 UNIT = (
@@ -79,3 +79,34 @@ def test_the_script_of_a_shared_body_name_is_judged_on_a_window(glossary: Glossa
     assert len(lengths) >= 200
     assert max(lengths) <= 2 * context._CLAUSE_REACH + 10
     assert not [s for s in spans if s.text == "外交部" and s.entry is not None]
+
+
+def test_a_name_found_again_and_again_is_worked_out_once(glossary: Glossary) -> None:
+    """The homonyms abroad of a name and whether it is a body name the PRC shares are
+    worked out once per name in a text (a Chinese story names the same places again and
+    again), not once per span."""
+    places: list[str] = []
+    bodies: list[str] = []
+    real_places = context._Abroad._places_of
+    real_body = context._body_of_china
+
+    def counted_places(self: context._Abroad, span: Span) -> list[Entry]:
+        places.append(span.text)
+        return real_places(self, span)
+
+    def counted_body(span: Span, text: str) -> bool:
+        bodies.append(span.text)
+        return real_body(span, text)
+
+    context._shared_body_name.cache_clear()
+    with (
+        mock.patch.object(context._Abroad, "_places_of", counted_places),
+        mock.patch.object(context, "_body_of_china", counted_body),
+    ):
+        spans = glossary.annotate(UNIT * 200)
+    assert len(spans) >= 1000
+    assert places, "the rule was not exercised"
+    assert sorted(places) == sorted(set(places))
+    asked = context._shared_body_name.cache_info()
+    assert asked.hits + asked.misses == len(bodies) >= 1000
+    assert asked.misses == len(set(bodies))
