@@ -191,8 +191,8 @@ def decide(spans: Sequence[Span], index: Index, text: str = "") -> list[Span]:
                 continue
         if len(span.entries) > 1:
             own = alone[i]  # named elsewhere: not by this span alone
-            elsewhere = named - {own} if own is not None and counts[own] == 1 else named
-            out[i] = _by_names(span, elsewhere, lines, index)
+            aside = own if own is not None and counts[own] == 1 else None
+            out[i] = _by_names(span, named, lines, index, aside)
     return out
 
 
@@ -450,19 +450,28 @@ def _by_plural_generic(spans: list[Span], text: str) -> None:
                 spans[i] = _decided(span, fitting, "generic")
 
 
-def _by_names(span: Span, named: set[str], lines: dict[str, set[str]], index: Index) -> Span:
+def _by_names(
+    span: Span,
+    named: set[str],
+    lines: dict[str, set[str]],
+    index: Index,
+    aside: str | None = None,
+) -> Span:
     """Decide a span by the other names in the text (the candidate itself, its parent),
-    else by prominence; a span nothing decides keeps its candidates in Taiwan."""
+    else by prominence; a span nothing decides keeps its candidates in Taiwan. ``named``
+    are the ids of the entries the text names, but ``aside``, which only this span names."""
     entries = span.entries
     for e in entries:
         if e.id not in lines:
             lines[e.id] = set(index.ancestors(e))
-    own = [e for e in entries if e.id in named]
+    own = [e for e in entries if e.id in named and e.id != aside]
     if len(own) == 1:  # named itself; unless another's parent is named too (not inside it)
-        rest = named - {own[0].id}
-        if not any(e is not own[0] and rest & lines[e.id] for e in entries):
+        mine = own[0].id
+        if not any(
+            e is not own[0] and _named_among(lines[e.id], named, aside, mine) for e in entries
+        ):
             return _decided(span, own, "county")
-    fitting = [e for e in entries if named & lines[e.id]]
+    fitting = [e for e in entries if _named_among(lines[e.id], named, aside)]
     # A division of its own among the candidates (Taoyuan City) is not outdone by a
     # namesake inside a city named elsewhere (Kaohsiung's 桃源區): prominence decides.
     if fitting and not any(
@@ -479,6 +488,16 @@ def _by_names(span: Span, named: set[str], lines: dict[str, set[str]], index: In
         doubt = Doubt(DoubtKind.PROMINENCE, f"chosen by prominence over {others}")
         return _decided(span, best, "prominence", doubt)
     return _only(span, native)
+
+
+def _named_among(ids: set[str], named: set[str], *aside: str | None) -> bool:
+    """Whether one of ``ids`` (a few ancestors) is in ``named``, the ids ``aside`` left
+    out: their intersection, never a copy of ``named`` without them (``named`` holds every
+    name of a text: a copy for each homonym made a text's cost grow with their product)."""
+    hits = ids & named
+    for ident in aside:
+        hits.discard(ident)
+    return bool(hits)
 
 
 def _only(span: Span, entries: Sequence[Entry]) -> Span:
