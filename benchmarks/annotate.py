@@ -10,7 +10,8 @@ also finds the other spellings, which the others cannot (their recall shows it).
 
 The Chinese tables alone: python benchmarks/annotate.py --chinese [MB] (default 5): names
 planted in random filler, and news-style Chinese (the corpus's Chinese stories, repeated),
-each with the Chinese word rules on and off, against ahocorasick_rs in the same run.
+each with the Chinese word rules on and off and without the context decisions, against
+ahocorasick_rs in the same run.
 """
 
 from __future__ import annotations
@@ -487,6 +488,7 @@ def _chinese_report(glossary: Glossary, megabytes: float) -> list[str]:
     rows: list[tuple[str, float, set[tuple[int, int]]]] = [
         ("glossary `annotate` (Traditional, Simplified, 台/臺, words)", timed[0], _pairs(spans)),
         ("the same without the word rules (segmenter off)", timed[1], set()),
+        ("the same without the context decisions (words on)", timed[3], set()),
     ]
     keywords = KeywordProcessor()
     for term in terms:
@@ -525,11 +527,18 @@ def _pairs(spans: list[Any]) -> set[tuple[int, int]]:
 
 def _chinese_rounds(glossary: Glossary, automaton: Any, text: str) -> tuple[float, ...]:
     """The best of five rounds, taken in turn, of: glossary's full mode, the same with the
-    segmenter off (every Chinese hit a word, as before issue 16), and ahocorasick_rs."""
+    segmenter off (every Chinese hit a word, as before issue 16), ahocorasick_rs, and
+    glossary's full mode without its context decisions (homonyms, places abroad, bodies
+    the PRC shares: ``glossary._match.context.decide`` replaced for the run by a function
+    that returns the spans as they are), which tells what they cost."""
+    from unittest import mock
+
+    import glossary._match.scan as scan
+
     matcher = glossary._matcher_obj
     assert matcher is not None
     words = matcher.words
-    best = [float("inf")] * 3
+    best = [float("inf")] * 4
     for _ in range(LATER_ROUNDS):
         best[0] = min(best[0], _seconds(lambda: glossary.annotate(text)))
         matcher.words = None  # type: ignore[assignment]
@@ -541,6 +550,8 @@ def _chinese_rounds(glossary: Glossary, automaton: Any, text: str) -> tuple[floa
             best[2],
             _seconds(lambda: {(s, e) for _, s, e in automaton.find_matches_as_indexes(text)}),
         )
+        with mock.patch.object(scan, "decide", lambda spans, index, text="": list(spans)):
+            best[3] = min(best[3], _seconds(lambda: glossary.annotate(text)))
     return tuple(best)
 
 
@@ -562,7 +573,7 @@ def _chinese_news_report(glossary: Glossary, automaton: Any, megabytes: float) -
     text = stories * max(1, round(megabytes * 1_000_000 / len(stories.encode("utf-8"))))
     mb = len(text.encode("utf-8")) / 1e6
     spans = glossary.annotate(text)
-    full, unsegmented, baseline = _chinese_rounds(glossary, automaton, text)
+    full, unsegmented, baseline, undecided = _chinese_rounds(glossary, automaton, text)
     return [
         f"{mb:.1f} MB of news-style Chinese (the {len(list(RECALL.glob('*_zh_*.txt')))} Chinese "
         f"stories of tests/fixtures/corpus/recall, repeated; {len(spans):,} spans):",
@@ -572,6 +583,8 @@ def _chinese_news_report(glossary: Glossary, automaton: Any, megabytes: float) -
         f"| glossary `annotate` (words) | {full:.2f} s | {mb / full:.1f} | {baseline / full:.2f} |",
         f"| the same, segmenter off | {unsegmented:.2f} s | {mb / unsegmented:.1f} "
         f"| {baseline / unsegmented:.2f} |",
+        f"| the same without the context decisions (words on) | {undecided:.2f} s "
+        f"| {mb / undecided:.1f} | {baseline / undecided:.2f} |",
         f"| ahocorasick_rs (leftmost-longest) | {baseline:.2f} s | {mb / baseline:.1f} | 1.00 |",
     ]
 
