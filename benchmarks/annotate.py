@@ -426,7 +426,7 @@ def synthetic_report(megabytes: float, names: int = 50_000) -> list[str]:
         automaton, first, later, found, rss = run(str(text_path))  # another one reads it
     return [
         f"A synthetic term base of {int(n):,} names (random Chinese names of 2-4 characters "
-        f'and their Hanyu Pinyin plus "Hall"), and {megabytes:.0f} MB of English naming '
+        f'and their Hanyu Pinyin plus "Hall"), and {megabytes:g} MB of English naming '
         "one every 40 words; the build and the scans each in a fresh process:",
         "",
         "| cold index build (peak RSS) | automaton | scan, first text | scan, later texts "

@@ -194,7 +194,7 @@ def _aho_filter(glossary: Glossary, text: str) -> tuple[float, float, float]:
 
 def report(megabytes: float = 10.0, sizes: tuple[int, ...] = (10_000, 50_000)) -> list[str]:
     lines = [
-        f"{megabytes:.0f} MB of English naming a district every 40 words, 30% of them not in "
+        f"{megabytes:g} MB of English naming a district every 40 words, 30% of them not in "
         "the term base and one in ten of the known ones with a typo; the best of "
         f"{ROUNDS} scans (warm) each:",
         "",
@@ -328,7 +328,7 @@ def stages(megabytes: float = 10.0, sizes: tuple[int, ...] = (10_000, 50_000)) -
     whole and ahocorasick_rs with its filter. The stages reach into the matcher's private
     methods: this is a measurement, not an API."""
     lines = [
-        f"CPU seconds on {megabytes:.0f} MB (best of {ROUNDS}); the stages of Matcher.find:",
+        f"CPU seconds on {megabytes:g} MB (best of {ROUNDS}); the stages of Matcher.find:",
         "",
         "| terms | fold | automaton | + word-boundary filter | leftmost-longest pass "
         "| context decisions | typo pass | full mode | ahocorasick_rs + filter "
