@@ -107,17 +107,20 @@ def _reads_as_mandarin(bare: str) -> bool:
     (True, True)
     >>> _reads_as_mandarin("shidng"), _reads_as_mandarin("bnaqiao")
     (False, False)
+    >>> _reads_as_mandarin("chiuann")  # Gwoyeu Romatzyh: seven letters, one syllable
+    True
     """
     # Every system at once: reached[i] has a bit for each system whose syllables spell
     # bare[:i] (one pass over the name, not one per system)
     systems = _systems()
+    longest = _longest_spelling()
     length = len(bare)
     reached = [0] * (length + 1)
     reached[0] = (1 << len(_spellings())) - 1
     for i in range(length):
         here = reached[i]
         if here:
-            for j in range(i + 1, min(length, i + 6) + 1):
+            for j in range(i + 1, min(length, i + longest) + 1):
                 these = systems.get(bare[i:j])
                 if these:
                     reached[j] |= here & these
@@ -133,6 +136,13 @@ def _systems() -> dict[str, int]:
         for spelling in spellings:
             out[spelling] = out.get(spelling, 0) | 1 << bit
     return out
+
+
+@functools.cache
+def _longest_spelling() -> int:
+    """The length of the longest folded spelling of a syllable (7: Gwoyeu Romatzyh's
+    chiuann, a tone-marked Tongyong shuangˇ)."""
+    return max(map(len, _systems()))
 
 
 @functools.cache

@@ -3,6 +3,7 @@ romanized Mandarin in one system is a name of its own, never a typo of another."
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,13 +11,13 @@ from glossary._match.typos import _reads_as_mandarin, _spellings
 
 
 def _one_system_at_a_time(bare: str) -> bool:
-    """The rule as written: for each system, whether its syllables (up to six letters each)
-    spell the whole name."""
+    """The rule as written: for each system, whether its syllables (of any length) spell the
+    whole name."""
     for spellings in _spellings():
         reached = [True] + [False] * len(bare)
         for i in range(len(bare)):
             if reached[i]:
-                for j in range(i + 1, min(len(bare), i + 6) + 1):
+                for j in range(i + 1, len(bare) + 1):
                     if bare[i:j] in spellings:
                         reached[j] = True
         if reached[-1]:
@@ -49,3 +50,17 @@ def test_examples() -> None:
     assert _reads_as_mandarin("")
     assert not _reads_as_mandarin("shidng")
     assert not _reads_as_mandarin("bnaqiao")
+
+
+def test_the_longest_spelling_bounds_the_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """How far a syllable is read comes from the table, not a number written in the code:
+    a system whose one syllable has eight letters reads it whole. (Today's longest, seven
+    letters: Gwoyeu Romatzyh's chiuann, also read as chiu + ann.)"""
+    from glossary._match import typos
+
+    monkeypatch.setattr(typos, "_systems", lambda: {"zhuanggg": 1})
+    monkeypatch.setattr(typos, "_spellings", lambda: (frozenset({"zhuanggg"}),))
+    monkeypatch.setattr(typos, "_longest_spelling", lambda: 8)
+    assert typos._reads_as_mandarin("zhuanggg")
+    assert typos._reads_as_mandarin("zhuangggzhuanggg")
+    assert not typos._reads_as_mandarin("zhuangg")
