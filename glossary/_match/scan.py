@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import threading
 from collections.abc import Collection
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -57,8 +58,6 @@ class Matcher:
         self._numbers: dict[str, int] = {}
         self._facts: list[KeyFacts | None] = []
         self.bounds: list[int] = []
-        #: Per key, whether it needs a word boundary after it (its bound is rules.WORD).
-        self._word_ends: list[bool] = []
         self._generics: dict[int, frozenset[str]] = {}  # per entry: see KeyFacts.generics
         self._prefixes = frozenset(filter(None, index.meta("prefix_keys").split("\n")))
         self._key_count = int(index.meta("key_count") or 0)
@@ -69,12 +68,19 @@ class Matcher:
         # comes (a short one asks the index for its substrings instead): one scans the
         # bytes of a text that folds to ASCII (most English; 10-15% faster than scanning
         # the string, which maps every match's byte offsets back to characters), the
-        # other any text. A pattern's number in them is the key's (see _every_key).
+        # other any text. ``_automaton_numbers`` maps an automaton's pattern to our number
+        # (a number, once given, never changes: a matcher may serve several threads),
+        # ``_automaton_bounds`` gives each pattern its key's bound and ``_automaton_ends``
+        # whether it needs a word boundary after it (the bound is rules.WORD).
         self._bytes_automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._text_automaton: ahocorasick_rs.AhoCorasick | None = None
         #: Over strings too, leftmost-longest: see _leftmost_longest_text.
         self._leftmost_automaton: ahocorasick_rs.AhoCorasick | None = None
         self._automaton_keys: list[str] | None = None
+        self._automaton_numbers: list[int] = []
+        self._automaton_bounds: list[int] = []
+        self._automaton_ends: list[bool] = []
+        self._numbering = threading.Lock()  # one key numbered at a time
 
     def _chinese_keys(self) -> list[str]:
         """The index's Chinese keys: the segmenter's names."""
@@ -85,15 +91,16 @@ class Matcher:
         """The key's number, given on first sight."""
         n = self._numbers.get(key)
         if n is None:
-            n = self._numbers[key] = len(self.keys)
-            self.keys.append(key)
-            self._facts.append(None)
-            if not key.isascii():
-                bound = rules.NO_BOUND
-            else:
-                bound = rules.PREFIX if key in self._prefixes else rules.WORD
-            self.bounds.append(bound)
-            self._word_ends.append(bound == rules.WORD)
+            with self._numbering:
+                n = self._numbers.get(key)
+                if n is None:  # its lists grow first, then the number is given out
+                    self.keys.append(key)
+                    self._facts.append(None)
+                    if not key.isascii():
+                        self.bounds.append(rules.NO_BOUND)
+                    else:
+                        self.bounds.append(rules.PREFIX if key in self._prefixes else rules.WORD)
+                    n = self._numbers[key] = len(self.keys) - 1
         return n
 
     def find(
@@ -152,53 +159,70 @@ class Matcher:
         """The automaton's matches in the folded text, those the word-boundary rule rejects
         left out where the folded text shows it (``Folded.edges``)."""
         ftext, edges = folded.text, folded.edges
+        if edges is not None and folded.ascii is not None and self._automatons_pay(folded):
+            # The rule read off maps of the whole text, by the automaton's own pattern
+            # numbers; only the matches kept are given ours
+            raw = self._bytes_matches(folded.ascii)
+            starts, ends = rules.cut_off_maps(folded.ascii, edges)
+            numbers, bounds, word = (
+                self._automaton_numbers,
+                self._automaton_bounds,
+                self._automaton_ends,
+            )
+            return [
+                (fstart, fstart - fend, fend, numbers[pattern])
+                for pattern, fstart, fend in raw
+                if not (starts[fstart] and bounds[pattern]) and not (ends[fend] and word[pattern])
+            ]
         raw = self._matches(folded)
         if edges is None:
             return [(fstart, fstart - fend, fend, pattern) for pattern, fstart, fend in raw]
         bounds, cut_off = self.bounds, rules.cut_off_folded
-        if folded.ascii is not None:  # the rule read off maps of the whole text
-            starts, ends = rules.cut_off_maps(folded.ascii, edges)
-            word = self._word_ends
-            return [
-                (fstart, fstart - fend, fend, pattern)
-                for pattern, fstart, fend in raw
-                if not (starts[fstart] and bounds[pattern]) and not (ends[fend] and word[pattern])
-            ]
         return [
             (fstart, fstart - fend, fend, pattern)
             for pattern, fstart, fend in raw
             if not cut_off(ftext, edges, fstart, fend, bounds[pattern])
         ]
 
+    def _automatons_pay(self, folded: Folded) -> bool:
+        """Whether the text is scanned by the automatons (built now if need be), not by
+        asking the index for its substrings (:meth:`_probe`)."""
+        return self._automaton_keys is not None or self._worth_an_automaton(folded)
+
     def _matches(self, folded: Folded) -> list[tuple[int, int, int]]:
         """Every occurrence of every key in the folded text: (key number, start, end)."""
-        if self._automaton_keys is None and not self._worth_an_automaton(folded):
+        if not self._automatons_pay(folded):
             return self._probe(folded)
-        import ahocorasick_rs
-
-        keys = self._every_key()
         if folded.ascii is not None:
-            if self._bytes_automaton is None:
-                self._bytes_automaton = ahocorasick_rs.BytesAhoCorasick(
-                    [key.encode() for key in keys], matchkind=ahocorasick_rs.MatchKind.Standard
-                )
-            return self._bytes_automaton.find_matches_as_indexes(folded.ascii, overlapping=True)
-        return self._overlapping().find_matches_as_indexes(folded.text, overlapping=True)
+            raw = self._bytes_matches(folded.ascii)
+        else:
+            raw = self._overlapping().find_matches_as_indexes(folded.text, overlapping=True)
+        numbers = self._automaton_numbers
+        return [(numbers[pattern], start, end) for pattern, start, end in raw]
+
+    def _bytes_matches(self, ascii: bytes) -> list[tuple[int, int, int]]:
+        """Every occurrence of every key in a folded text that is all ASCII: (the bytes
+        automaton's pattern, start, end)."""
+        if self._bytes_automaton is None:
+            import ahocorasick_rs
+
+            self._bytes_automaton = ahocorasick_rs.BytesAhoCorasick(
+                [key.encode() for key in self._every_key()],
+                matchkind=ahocorasick_rs.MatchKind.Standard,
+            )
+        return self._bytes_automaton.find_matches_as_indexes(ascii, overlapping=True)
 
     def _every_key(self) -> list[str]:
-        """Every key of the index, in the order of their numbers (what the automatons are
-        built over: a pattern's number in them is the key's). Keys numbered before (by
-        :meth:`_probe`, for short texts) are numbered again, the index's order first."""
+        """Every key of the index, each numbered (what the automatons are built over); the
+        numbers, bounds and word ends of the automatons' patterns are set before the keys
+        are, so that whoever sees the keys sees them too."""
         if self._automaton_keys is None:
             keys = self.index.keys()
-            if self.keys[: len(keys)] != keys:
-                known = list(zip(self.keys, self._facts, strict=True))
-                self.keys, self._numbers, self._facts = [], {}, []
-                self.bounds, self._word_ends = [], []
-                for key in keys:
-                    self._number(key)
-                for key, info in known:
-                    self._facts[self._number(key)] = info
+            numbers = [self._number(key) for key in keys]
+            bounds = [self.bounds[n] for n in numbers]
+            self._automaton_bounds = bounds
+            self._automaton_ends = [bound == rules.WORD for bound in bounds]
+            self._automaton_numbers = numbers
             self._automaton_keys = keys
         return self._automaton_keys
 
@@ -300,11 +324,7 @@ class Matcher:
         faster way to the same hits (:meth:`_leftmost_longest_text`); English with a
         few Chinese names in it does not (most of its occurrences are Latin keys', which
         that way checks one stretch at a time: 40% slower on such a text)."""
-        if (
-            folded.ascii is None
-            and (self._automaton_keys is not None or self._worth_an_automaton(folded))
-            and _mostly_wide(folded.text)
-        ):
+        if folded.ascii is None and self._automatons_pay(folded) and _mostly_wide(folded.text):
             return self._leftmost_longest_text(text, folded)
         candidates = self._candidates(folded)
         self._prepare_all(candidates)
@@ -385,10 +405,10 @@ class Matcher:
             self._leftmost_automaton = ahocorasick_rs.AhoCorasick(
                 self._every_key(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
             )
-        ftext = folded.text
+        ftext, numbers = folded.text, self._automaton_numbers
         raw = self._leftmost_automaton.find_matches_as_indexes(ftext)
         facts = self._facts
-        new = {pattern for pattern, _, _ in raw}
+        new = {numbers[pattern] for pattern, _, _ in raw}
         self._prepare_keys([n for n in new if facts[n] is None])
         mask, blocks, edges = folded.mask, folded.blocks, folded.edges
         assert edges is not None
@@ -399,6 +419,7 @@ class Matcher:
         i, total = 0, len(raw)
         while i < total:
             pattern, fstart, fend = raw[i]
+            pattern = numbers[pattern]
             i += 1
             info = facts[pattern]
             assert info is not None
@@ -427,7 +448,7 @@ class Matcher:
         """The candidates (:meth:`_candidates`) that start in ``low:high`` of the folded
         text, sorted, their keys worked out."""
         piece = folded.text[low : high - 1 + max(self._longest, 1)]
-        bounds, cut_off = self.bounds, rules.cut_off_folded
+        numbers, bounds, cut_off = self._automaton_numbers, self.bounds, rules.cut_off_folded
         ftext, edges = folded.text, folded.edges
         assert edges is not None
         found: list[Candidate] = []
@@ -435,9 +456,9 @@ class Matcher:
             piece, overlapping=True
         ):
             if start < high - low:
-                fstart, fend = start + low, end + low
-                if not cut_off(ftext, edges, fstart, fend, bounds[pattern]):
-                    found.append((fstart, fstart - fend, fend, pattern))
+                fstart, fend, n = start + low, end + low, numbers[pattern]
+                if not cut_off(ftext, edges, fstart, fend, bounds[n]):
+                    found.append((fstart, fstart - fend, fend, n))
         found.sort()
         self._prepare_all(found)
         return found

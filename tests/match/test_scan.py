@@ -144,23 +144,30 @@ def test_only_text_mostly_outside_ascii_takes_the_leftmost_longest_automaton(
     assert _mostly_wide(text) is wide
 
 
-def test_keys_numbered_for_a_short_text_are_numbered_again_for_the_automatons(
-    glossary: Glossary,
-) -> None:
+def test_a_key_keeps_its_number_once_the_automatons_are_built(glossary: Glossary) -> None:
     """A matcher that asked the index for a short text's keys, then builds its automatons
-    for a longer one, numbers its keys in the automatons' order and keeps what it worked
-    out: it finds what a matcher that scanned from the start finds, in both texts."""
+    for a longer one, keeps every number it gave (another thread may hold one) and finds
+    what a matcher that scanned from the start finds: in the short text, in English that
+    folds to ASCII (the bytes automaton and the word-boundary maps) and in text with
+    Chinese in it."""
     short = "Situn District, Hsi-t'un and 西屯區 in Taichung; Ko Wen-je said."
-    longer = (short + " Officials in Xinyi District and Taipei. ") * 20
+    english = "Situn District and Hsi-t'un in Taichung; Ko Wen-je said in Xinyi District. " * 20
+    mixed = (short + " Officials in Xinyi District and Taipei. ") * 20
     probing = Matcher(glossary._index)
     first = probing.find(short)
     assert probing.keys  # it asked the index
     assert probing._automaton_keys is None
+    given = dict(probing._numbers)
     probing._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
     scanning = Matcher(glossary._index)
     scanning._worth_an_automaton = lambda folded: True  # type: ignore[method-assign]
     assert first == scanning.find(short)
-    assert probing.find(longer) == scanning.find(longer)
-    keys = glossary._index.keys()
-    assert probing.keys[: len(keys)] == scanning.keys[: len(keys)] == keys
+    assert probing.find(english) == scanning.find(english)
+    assert probing._bytes_automaton is not None  # the ASCII path was taken
+    assert probing.find(mixed) == scanning.find(mixed)
+    assert all(probing._numbers[key] == n for key, n in given.items())
     assert all(probing._numbers[key] == n for n, key in enumerate(probing.keys))
+    keys = probing._automaton_keys
+    assert keys is not None
+    assert [probing.keys[n] for n in probing._automaton_numbers] == keys
+    assert probing._automaton_bounds == [probing.bounds[n] for n in probing._automaton_numbers]
