@@ -549,10 +549,7 @@ def _province_named(text: str, index: Index) -> bool:
     for name in latin:
         at = text.find(name)
         while at >= 0:
-            end = at + len(name)
-            before = text[at - 1 : at]
-            after = text[end : end + 1]
-            if not _joins(before) and not _joins(after):
+            if _stands_alone(text, at, at + len(name)):
                 return True
             at = text.find(name, at + 1)
     return False

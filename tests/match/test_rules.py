@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from glossary import Glossary
@@ -157,8 +157,9 @@ def test_the_word_boundary_maps_are_the_rule_at_every_place(text: str) -> None:
     from glossary._match import rules
 
     folded = fold(text)
-    if folded.ascii is None or folded.edges is None:
-        return
+    assume(folded.ascii is not None and folded.edges is not None)
+    assert folded.ascii is not None
+    assert folded.edges is not None
     starts, ends = rules.cut_off_maps(folded.ascii, folded.edges)
     length = len(folded.text)
     assert len(starts) == length

@@ -58,9 +58,13 @@ def test_the_longest_spelling_bounds_the_reading(monkeypatch: pytest.MonkeyPatch
     letters: Gwoyeu Romatzyh's chiuann, also read as chiu + ann.)"""
     from glossary._match import typos
 
+    assert typos._longest_spelling() == max(map(len, typos._systems())) == 7
     monkeypatch.setattr(typos, "_systems", lambda: {"zhuanggg": 1})
     monkeypatch.setattr(typos, "_spellings", lambda: (frozenset({"zhuanggg"}),))
-    monkeypatch.setattr(typos, "_longest_spelling", lambda: 8)
-    assert typos._reads_as_mandarin("zhuanggg")
-    assert typos._reads_as_mandarin("zhuangggzhuanggg")
-    assert not typos._reads_as_mandarin("zhuangg")
+    typos._longest_spelling.cache_clear()
+    try:
+        assert typos._reads_as_mandarin("zhuanggg")
+        assert typos._reads_as_mandarin("zhuangggzhuanggg")
+        assert not typos._reads_as_mandarin("zhuangg")
+    finally:
+        typos._longest_spelling.cache_clear()
