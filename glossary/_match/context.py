@@ -42,6 +42,7 @@ from functools import cache, lru_cache
 from glossary._data import data_text
 from glossary._index import Index
 from glossary._match.facts import entry_status, is_everyday_word
+from glossary._match.rules import continues_word
 from glossary._model import DIVISIONS, Doubt, DoubtKind, Entry, Kind, Span
 from glossary._text import chinese_key, has_cjk
 from glossary._vocab import fold, strip_generic_en, strip_generic_zh
@@ -53,7 +54,7 @@ __all__ = ["decide", "own_term"]
 #: [^\W...] with the same ranges, 2 ms against 6 at import.)
 _WORD = r"(?:(?![\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])\w)"
 #: A plural generic word right after a name, and the kinds of place it names.
-_PLURAL = r"[ \t]+((?i:counties|cities|districts|townships))"  # then no letter: _letter
+_PLURAL = r"[ \t]+((?i:counties|cities|districts|townships))"  # then no letter: continues_word
 _PLURAL_KINDS: dict[str, frozenset[Kind]] = {
     "counties": frozenset({Kind.COUNTY}),
     "cities": frozenset({Kind.MUNICIPALITY, Kind.CITY, Kind.COUNTY_CITY}),
@@ -82,16 +83,11 @@ def _china_cues(text: str, start: int = 0, end: int | None = None) -> Iterator[r
     stop = len(text) if end is None else end
     for found in _CHINA.finditer(text, start, stop):
         if found.group()[0].isascii() and (
-            _letter(text[found.start() - 1 : found.start()])
-            or _letter(text[found.end() : found.end() + 1])
+            continues_word(text[found.start() - 1 : found.start()])
+            or continues_word(text[found.end() : found.end() + 1])
         ):
             continue
         yield found
-
-
-def _letter(char: str) -> bool:
-    """Whether ``char`` is a letter or digit of a Latin word (a Han character is not one)."""
-    return char.isalnum() and not has_cjk(char)
 
 
 #: The PRC's province-level divisions (ids of the foreign layer): their names, alone, say a
@@ -438,7 +434,7 @@ def _by_plural_generic(spans: list[Span], text: str) -> None:
     for i in range(len(spans) - 1, -1, -1):
         span = spans[i]
         plural = _compiled(_PLURAL).match(text, span.end)
-        if plural is not None and _letter(text[plural.end() : plural.end() + 1]):
+        if plural is not None and continues_word(text[plural.end() : plural.end() + 1]):
             plural = None  # "counties表示" is the word; "countiesX" none
         if plural is not None:
             kinds = _PLURAL_KINDS[plural.group(1).lower()]
@@ -544,21 +540,13 @@ def _province_named(text: str, index: Index) -> bool:
     as a word of its own (Guangdong, not Guangdongese). Substring searches, no pattern to
     compile: most texts name none, and this is asked of every text."""
     latin, han = _provinces(index)
-    if any(name in text for name in han):
-        return True
-    for name in latin:
-        at = text.find(name)
-        while at >= 0:
-            if _stands_alone(text, at, at + len(name)):
-                return True
-            at = text.find(name, at + 1)
-    return False
+    return any(name in text for name in han) or any(_written_in(name, text) for name in latin)
 
 
 def _joins(char: str) -> bool:
     """Whether ``char`` next to a Latin name makes it part of a longer word (a Han
     character does not: 廣東Guangdong)."""
-    return bool(char) and (char in "-_" or (char.isalnum() and not has_cjk(char)))
+    return bool(char) and (char in "-_" or continues_word(char))
 
 
 class _Abroad:
@@ -667,7 +655,7 @@ class _Abroad:
 
     def _is_written(self, name: str, start: int, end: int) -> bool:
         """Whether ``name`` is written in the paragraph from ``start`` to ``end``
-        (:func:`_written_at`). On the first question about a paragraph, one search of it
+        (:func:`_written_in`). On the first question about a paragraph, one search of it
         finds every name the text's places abroad may ask about (:class:`_NameSearch`):
         each paragraph is read once, however many names are asked of it, and a name not
         written costs no scan of its own (one ``str.find`` through a megabyte, each, made
@@ -685,7 +673,7 @@ class _Abroad:
             written = self._written[start] = self._searched.written(self.text, start, end)
         if name in self._searched.names:
             return name in written
-        return bool(_written_at(name, self.text, start, end, first=True))  # not foreseen
+        return _written_in(name, self.text, start, end)  # not foreseen
 
     def _china_in_sentence(self, span: Span, start: int, end: int) -> bool:
         """Whether a word for China stands in the span's sentence, outside the names
@@ -733,25 +721,23 @@ def _bare_names(entry: Entry) -> list[str]:
     return names
 
 
-def _written_at(
-    name: str, text: str, start: int = 0, end: int | None = None, *, first: bool = False
-) -> list[int]:
-    """Where ``name`` is written in ``text[start:end]`` (as a whole word, for a Latin
-    name), in order; only the first place with ``first``.
+def _written_in(name: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``name`` is written in ``text[start:end]`` (as a whole word, for a Latin
+    name).
 
-    >>> _written_at("天津", "天津市與天津港"), _written_at("Tianjin", "Tianjin, Tianjinese")
-    ([0, 4], [0])
+    >>> _written_in("天津", "天津市"), _written_in("Tianjin", "Tianjinese")
+    (True, False)
+    >>> _written_in("Hebei", "(Hebei)"), _written_in("Hebei", "Hebei-based")
+    (True, False)
     """
     stop = len(text) if end is None else end
     latin = not has_cjk(name)
-    places, at = [], text.find(name, start, stop)
+    at = text.find(name, start, stop)
     while at >= 0:  # str.find, not a pattern with a look-behind tried at every character
         if not latin or _stands_alone(text, at, at + len(name)):
-            places.append(at)
-            if first:
-                break
+            return True
         at = text.find(name, at + 1, stop)
-    return places
+    return False
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -763,7 +749,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 class _NameSearch:
     """Where names are written, every one of them found in one pass over a paragraph
     (an Aho-Corasick automaton, overlapping: every place of every name), each place kept
-    as :func:`_written_at` keeps it: a Han name anywhere, a Latin one as a word of its
+    as :func:`_written_in` keeps it: a Han name anywhere, a Latin one as a word of its
     own. ``names`` are those it searches for (no empty one)."""
 
     def __init__(self, names: Iterable[str]) -> None:

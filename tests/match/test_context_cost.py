@@ -26,20 +26,20 @@ def test_each_paragraph_is_searched_for_names_abroad_once(glossary: Glossary) ->
     searched: list[tuple[int, int]] = []
     alone: list[str] = []
     real = context._NameSearch.written
-    real_alone = context._written_at
+    real_alone = context._written_in
 
     def counted(self: context._NameSearch, text: str, start: int, end: int) -> set[str]:
         searched.append((start, end))
         return real(self, text, start, end)
 
-    def counted_alone(name: str, text: str, *args: int, **options: bool) -> list[int]:
+    def counted_alone(name: str, text: str, *args: int) -> bool:
         alone.append(name)
-        return real_alone(name, text, *args, **options)
+        return real_alone(name, text, *args)
 
     paragraphs = [UNIT * 40] * 5
     with (
         mock.patch.object(context._NameSearch, "written", counted),
-        mock.patch.object(context, "_written_at", counted_alone),
+        mock.patch.object(context, "_written_in", counted_alone),
     ):
         spans = glossary.annotate("\n\n".join(paragraphs))  # five paragraphs of 10 kB
     assert len(spans) >= 1000
@@ -58,9 +58,9 @@ def test_one_search_finds_what_a_search_for_each_name_finds(
     names: list[str], text: str, start: int, end: int
 ) -> None:
     """The names one pass over ``text[start:end]`` finds written are those a search for
-    each name alone (``_written_at``) finds there: a Han name anywhere, a Latin one as a
+    each name alone (``_written_in``) finds there: a Han name anywhere, a Latin one as a
     word of its own, names inside others and overlapping included."""
-    alone = {n for n in names if context._written_at(n, text, start, end, first=True)}
+    alone = {n for n in names if context._written_in(n, text, start, end)}
     assert context._NameSearch(names).written(text, start, end) == alone
 
 
